@@ -1,0 +1,47 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+// Dependencies point inward: podroute -> PodRouteNetlink -> PodRouteCore.
+// C stays at the leaves (CNetlink); PodRouteCore is pure Swift.
+let package = Package(
+    name: "podroute",
+    products: [
+        .executable(name: "podroute", targets: ["podroute"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
+    ],
+    targets: [
+        .systemLibrary(name: "CNetlink", path: "Sources/CNetlink"),
+        .target(
+            name: "PodRouteCore",
+            dependencies: [.product(name: "Crypto", package: "swift-crypto")]
+        ),
+        .target(
+            name: "PodRouteNetlink",
+            dependencies: ["PodRouteCore", "CNetlink"]
+        ),
+        // The bundled demo node and sample files, read through Bundle.module.
+        .target(
+            name: "PodRouteSamples",
+            path: "Resources",
+            exclude: ["fixtures"],
+            sources: ["BundledSamples.swift"],
+            resources: [.copy("samples")]
+        ),
+        .executableTarget(
+            name: "podroute",
+            dependencies: [
+                "PodRouteCore", "PodRouteNetlink", "PodRouteSamples",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // Test support: network-namespace fixtures, fixture files, running the built binary.
+        .target(name: "PodRouteTesting", dependencies: ["PodRouteCore"]),
+        .testTarget(name: "PodRouteCoreTests", dependencies: ["PodRouteCore", "PodRouteTesting"]),
+        .testTarget(name: "PodRouteNetlinkTests", dependencies: ["PodRouteNetlink", "PodRouteTesting"]),
+        .testTarget(name: "PodRouteCLITests", dependencies: ["PodRouteCore", "PodRouteTesting"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,31 @@
+/// A hardware address as the kernel reports it (`IFLA_ADDRESS`): six bytes for Ethernet,
+/// four for IPIP/GRE tunnels (printed as an IPv4 address), sixteen for IPv6 tunnels, or none.
+public struct LinkLayerAddress: Hashable, Sendable {
+    public let bytes: [UInt8]
+
+    public init(bytes: [UInt8]) { self.bytes = bytes }
+
+    /// Parses colon-separated hex (`ee:ee:ee:ee:ee:ee`).
+    public init?(_ text: Substring) {
+        let parts = text.split(separator: ":", omittingEmptySubsequences: false)
+        var bytes: [UInt8] = []
+        for part in parts {
+            guard (1...2).contains(part.count), let byte = UInt8(part, radix: 16) else { return nil }
+            bytes.append(byte)
+        }
+        guard !bytes.isEmpty else { return nil }
+        self.bytes = bytes
+    }
+
+    /// Colon-separated lower-case hex, as `ip link` prints an Ethernet address.
+    public var hexDescription: String {
+        bytes.map { byte in
+            let digits = String(byte, radix: 16)
+            return digits.count == 1 ? "0" + digits : digits
+        }.joined(separator: ":")
+    }
+}
+
+extension LinkLayerAddress: CustomStringConvertible {
+    public var description: String { hexDescription }
+}

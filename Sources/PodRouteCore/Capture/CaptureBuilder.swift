@@ -1,0 +1,234 @@
+import FoundationEssentials
+
+/// Collects what the sections of a capture say and resolves it into one snapshot: the same
+/// link described twice (`ip addr` and `ip -d link`) is merged, device names become indexes,
+/// devices known only by name become inferred links, duplicates keep the richest version.
+public struct CaptureBuilder: Sendable {
+    public var host: String?
+    public var capturedAt: Date?
+    public private(set) var warnings: [CaptureWarning] = []
+
+    private var links: [Link] = []
+    private var linkPositions: [InterfaceIndex: Int] = [:]
+    private var addresses: [CapturedAddress] = []
+    private var routes: [CapturedRoute] = []
+    private var rules: [Rule] = []
+    private var forwarding: [CapturedForwarding] = []
+    private var pods: [PodReference] = []
+    private var names = IPNames.iproute2Defaults
+
+    public init() {}
+
+    public var isEmpty: Bool {
+        links.isEmpty && addresses.isEmpty && routes.isEmpty && rules.isEmpty && forwarding.isEmpty
+    }
+
+    public mutating func warn(line: Int?, _ message: String) {
+        warnings.append(CaptureWarning(line: line, message))
+    }
+
+    /// Adds a link, merging it into an earlier description of the same index (or, for a link
+    /// without a real index, the same name): the fields the new one knows win.
+    public mutating func add(link: Link) {
+        if let position = linkPositions[link.index] ?? links.firstIndex(where: { $0.name == link.name }) {
+            links[position].merge(link)
+        } else {
+            linkPositions[link.index] = links.count
+            links.append(link)
+        }
+    }
+
+    public mutating func add(address: CapturedAddress) { addresses.append(address) }
+    public mutating func add(route: CapturedRoute) { routes.append(route) }
+    public mutating func add(rule: Rule) {
+        if !rules.contains(rule) { rules.append(rule) }
+    }
+    public mutating func add(forwarding entry: CapturedForwarding) { forwarding.append(entry) }
+    public mutating func add(pods newPods: [PodReference]) { pods += newPods }
+    public mutating func use(names newNames: IPNames) { names = newNames }
+
+    /// The snapshot the capture describes.
+    public func build(source: SnapshotSource, defaultHost: String) -> NetworkSnapshot {
+        var resolver = DeviceResolver(links: links)
+        let resolvedAddresses = resolveAddresses(&resolver)
+        let store = resolveRoutes(&resolver)
+        let resolvedForwarding = forwarding.compactMap { entry -> ForwardingConfig? in
+            var scope = entry.scope
+            if let name = entry.deviceName { scope = .interface(resolver.index(for: name)) }
+            return ForwardingConfig(family: entry.family, scope: scope, forwarding: entry.forwarding,
+                                    reversePathFilter: entry.reversePathFilter,
+                                    multicastForwarding: entry.multicastForwarding,
+                                    proxyNeighbour: entry.proxyNeighbour,
+                                    ignoreRoutesWithLinkdown: entry.ignoreRoutesWithLinkdown)
+        }
+        return NetworkSnapshot(host: host ?? defaultHost, capturedAt: capturedAt, source: source,
+                               links: resolver.links.sorted { $0.index < $1.index }, addresses: resolvedAddresses,
+                               routes: store, rules: rules, forwarding: Self.mergeForwarding(resolvedForwarding),
+                               pods: pods, names: names, warnings: warnings)
+    }
+
+    private func resolveAddresses(_ resolver: inout DeviceResolver) -> [InterfaceAddress] {
+        var seen = Set<InterfaceAddress>()
+        var result: [InterfaceAddress] = []
+        for captured in addresses {
+            var address = captured.address
+            if let index = captured.deviceIndex, resolver.links.contains(where: { $0.index == index }) {
+                address.interface = index
+            } else if let name = captured.deviceName {
+                address.interface = resolver.index(for: name)
+            } else if let index = captured.deviceIndex {
+                address.interface = index
+            }
+            if seen.insert(address).inserted { result.append(address) }
+        }
+        return result
+    }
+
+    /// Routes keyed as the kernel keys them; the richest description of each key wins.
+    private func resolveRoutes(_ resolver: inout DeviceResolver) -> RouteStore {
+        var order: [RouteKey] = []
+        var best: [RouteKey: Route] = [:]
+        var bestFidelity: [RouteKey: CaptureFidelity] = [:]
+        for captured in routes {
+            var route = captured.route
+            if let name = captured.deviceName { route.device = resolver.index(for: name) }
+            if let name = captured.inputDeviceName { route.inputDevice = resolver.index(for: name) }
+            for (position, name) in captured.nexthopDeviceNames.enumerated() where position < route.nexthops.count {
+                if let name { route.nexthops[position].device = resolver.index(for: name) }
+            }
+            let key = RouteKey(route)
+            if let known = bestFidelity[key] {
+                if captured.fidelity > known {
+                    best[key] = route
+                    bestFidelity[key] = captured.fidelity
+                }
+                continue
+            }
+            order.append(key)
+            best[key] = route
+            bestFidelity[key] = captured.fidelity
+        }
+        var store = RouteStore()
+        for family in AddressFamily.allCases {
+            for key in order where key.family == family {
+                if let route = best[key] { store.append(route) }
+            }
+        }
+        return store
+    }
+
+    /// Later statements about the same device override earlier ones field by field.
+    private static func mergeForwarding(_ entries: [ForwardingConfig]) -> [ForwardingConfig] {
+        var result: [ForwardingConfig] = []
+        for entry in entries {
+            guard let position = result.firstIndex(where: { $0.family == entry.family && $0.scope == entry.scope }) else {
+                result.append(entry)
+                continue
+            }
+            var merged = result[position]
+            merged.forwarding = entry.forwarding ?? merged.forwarding
+            merged.reversePathFilter = entry.reversePathFilter ?? merged.reversePathFilter
+            merged.multicastForwarding = entry.multicastForwarding ?? merged.multicastForwarding
+            merged.proxyNeighbour = entry.proxyNeighbour ?? merged.proxyNeighbour
+            merged.ignoreRoutesWithLinkdown = entry.ignoreRoutesWithLinkdown ?? merged.ignoreRoutesWithLinkdown
+            result[position] = merged
+        }
+        return result
+    }
+}
+
+/// What makes two routes the same route for the kernel: table, destination, source, TOS,
+/// metric, and for captures also the type (a `local` and a `unicast` entry may share a prefix).
+private struct RouteKey: Hashable {
+    var family: AddressFamily
+    var table: RouteTableID
+    var destination: IPPrefix
+    var source: IPPrefix?
+    var tos: UInt8
+    var metric: UInt32
+    var type: RouteType
+    var device: InterfaceIndex?
+
+    init(_ route: Route) {
+        family = route.family
+        table = route.table
+        destination = route.destination
+        source = route.source
+        tos = route.tos
+        metric = route.effectiveMetric
+        type = route.type
+        // IPv6 allows the same prefix on several devices (fe80::/64 on every link).
+        device = route.family == .inet6 ? route.device : nil
+    }
+}
+
+/// Turns device names into indexes, inventing inferred links for names a capture never describes.
+private struct DeviceResolver {
+    var links: [Link]
+    private var byName: [String: InterfaceIndex] = [:]
+    private var nextInferred: Int32
+
+    init(links: [Link]) {
+        self.links = links
+        for link in links {
+            byName[link.name] = byName[link.name] ?? link.index
+            for altName in link.altNames { byName[altName] = byName[altName] ?? link.index }
+        }
+        nextInferred = max(100_000, (links.map(\.index.rawValue).max() ?? 0) + 1)
+    }
+
+    mutating func index(for name: String) -> InterfaceIndex {
+        if let index = byName[name] { return index }
+        let index = InterfaceIndex(nextInferred)
+        nextInferred += 1
+        links.append(Link(index: index, name: name, linkType: .none, isInferred: true))
+        byName[name] = index
+        return index
+    }
+}
+
+extension Link {
+    /// Takes every field the other description knows; keeps this one's where the other is silent.
+    mutating func merge(_ other: Link) {
+        if index.rawValue >= 100_000 || isInferred { index = other.index }
+        name = other.name
+        if !other.altNames.isEmpty { altNames = other.altNames }
+        alias = other.alias ?? alias
+        if !other.isInferred {
+            flags = other.flags
+            mtu = other.mtu
+            operState = other.operState
+            linkType = other.linkType
+            group = other.group
+        }
+        minMTU = other.minMTU ?? minMTU
+        maxMTU = other.maxMTU ?? maxMTU
+        linkMode = other.linkMode ?? linkMode
+        address = other.address ?? address
+        broadcast = other.broadcast ?? broadcast
+        permanentAddress = other.permanentAddress ?? permanentAddress
+        master = other.master ?? master
+        parent = other.parent ?? parent
+        linkNetnsID = other.linkNetnsID ?? linkNetnsID
+        linkNetnsName = other.linkNetnsName ?? linkNetnsName
+        qdisc = other.qdisc ?? qdisc
+        txQueueLength = other.txQueueLength ?? txQueueLength
+        promiscuity = other.promiscuity ?? promiscuity
+        allmulti = other.allmulti ?? allmulti
+        queues = QueueCounts(
+            txQueues: other.queues.txQueues ?? queues.txQueues, rxQueues: other.queues.rxQueues ?? queues.rxQueues,
+            gsoMaxSize: other.queues.gsoMaxSize ?? queues.gsoMaxSize,
+            gsoMaxSegments: other.queues.gsoMaxSegments ?? queues.gsoMaxSegments,
+            tsoMaxSize: other.queues.tsoMaxSize ?? queues.tsoMaxSize,
+            tsoMaxSegments: other.queues.tsoMaxSegments ?? queues.tsoMaxSegments,
+            groMaxSize: other.queues.groMaxSize ?? queues.groMaxSize)
+        kind = other.kind ?? kind
+        slaveKind = other.slaveKind ?? slaveKind
+        if !other.kindData.isEmpty { kindData = other.kindData }
+        if !other.slaveData.isEmpty { slaveData = other.slaveData }
+        parentBus = other.parentBus ?? parentBus
+        parentDevice = other.parentDevice ?? parentDevice
+        stats = other.stats ?? stats
+        isInferred = isInferred && other.isInferred
+    }
+}

@@ -1,0 +1,146 @@
+/// The `keyword value` words after a route's destination, as iproute2 6.1 and older print
+/// them (ip/iproute.c print_route), read in any order.
+struct RouteFields {
+    var source: IPPrefix?
+    var tos: UInt8 = 0
+    var gateway: IPAddress?
+    /// The family a `via inet6 X` marker named.
+    var viaFamily: AddressFamily?
+    var device: String?
+    var inputDevice: String?
+    var table: RouteTableID?
+    var unknownTableName: Substring?
+    var proto: RouteProtocol?
+    var unknownProtocolName: Substring?
+    var scope: RouteScope?
+    var preferredSource: IPAddress?
+    var metric: UInt32?
+    var flags: RouteFlags = []
+    var metrics = RouteMetrics()
+    var preference: RoutePreference?
+    var expires: UInt32?
+    var nexthopID: UInt32?
+    var realms: UInt32?
+    var cached = false
+
+    /// Reads the word at `position`; returns how many words it used, 0 when unknown.
+    mutating func read(_ words: [Substring], at position: Int, names: NameTables) -> Int {
+        let word = words[position]
+        let value: Substring? = position + 1 < words.count ? words[position + 1] : nil
+        switch word {
+        case "via":
+            if value == "inet" || value == "inet6", position + 2 < words.count {
+                viaFamily = value == "inet" ? .inet : .inet6
+                gateway = IPAddress(words[position + 2])
+                return 3
+            }
+            gateway = value.flatMap { IPAddress($0) }
+            return 2
+        case "dev": device = value.map(String.init); return 2
+        case "iif": inputDevice = value.map(String.init); return 2
+        case "from": source = value.flatMap { IPPrefix(captureText: $0) }; return 2
+        case "tos", "dsfield": tos = value.flatMap(TextNumber.uint32).map { UInt8(truncatingIfNeeded: $0) } ?? 0; return 2
+        case "table":
+            if let value {
+                table = names.table(value)
+                if table == nil { unknownTableName = value }
+            }
+            return 2
+        case "proto", "protocol":
+            if let value {
+                proto = names.routeProtocol(value)
+                if proto == nil { unknownProtocolName = value; proto = .unspec }
+            }
+            return 2
+        case "scope": scope = value.flatMap { names.scope($0) }; return 2
+        case "src": preferredSource = value.flatMap { IPAddress($0) }; return 2
+        case "metric", "priority", "preference": metric = value.flatMap { UInt32($0) }; return 2
+        case "pref": preference = value.flatMap { RoutePreference(name: String($0)) }; return 2
+        case "expires": expires = value.flatMap(TextNumber.seconds); return 2
+        case "nhid": nexthopID = value.flatMap { UInt32($0) }; return 2
+        case "realm", "realms": realms = value.flatMap(Self.realms); return 2
+        case "mark", "uid", "error", "users", "used", "age", "ipid", "ts", "tsage", "ttl-propagate":
+            return 2  // printed by iproute2, not modelled
+        case "as":
+            return value == "to" ? 3 : 2
+        case "cache":
+            cached = true
+            return words.count - position
+        case "Oifs:":
+            return words.count - position  // multicast cache entry's outputs
+        case "encap":
+            var end = position + 1
+            while end < words.count, !Self.isKeyword(words[end]) { end += 1 }
+            return end - position
+        case "congctl":
+            if value == "lock" {
+                metrics.locked |= 1 << 16
+                metrics.congestionControl = position + 2 < words.count ? String(words[position + 2]) : nil
+                return 3
+            }
+            metrics.congestionControl = value.map(String.init)
+            return 2
+        default:
+            if let flag = RouteFlags(name: word) ?? (word == "trap" ? RouteFlags.trap : nil) {
+                flags.insert(flag)
+                return 1
+            }
+            if let kind = RouteMetric.Kind(name: word) { return readMetric(kind, words, at: position) }
+            return 0
+        }
+    }
+
+    /// `mtu 1400`, `mtu lock 1300`, `rtt 12ms`, `rto_min 1.5s`, `features ecn`.
+    private mutating func readMetric(_ kind: RouteMetric.Kind, _ words: [Substring], at position: Int) -> Int {
+        var next = position + 1
+        if next < words.count, words[next] == "lock" {
+            metrics.locked |= 1 << UInt32(kind.rawValue)
+            next += 1
+        }
+        guard next < words.count else { return next - position }
+        let text = words[next]
+        let value: UInt32?
+        switch kind {
+        case .rtt: value = Self.milliseconds(text).map { $0 &* 8 }
+        case .rttvar: value = Self.milliseconds(text).map { $0 &* 4 }
+        case .rtoMin: value = Self.milliseconds(text)
+        case .features: value = text == "ecn" ? 1 : TextNumber.uint32(text)
+        default: value = UInt32(text)
+        }
+        if let value { metrics.values.append(RouteMetric(kind, value)) }
+        return next + 1 - position
+    }
+
+    /// `12ms` or `1.5s` (iproute2 switches to seconds at 1000 ms).
+    private static func milliseconds(_ text: Substring) -> UInt32? {
+        if text.hasSuffix("ms") { return UInt32(text.dropLast(2)) }
+        if text.hasSuffix("s"), let seconds = Double(text.dropLast()), seconds >= 0, seconds < 4_000_000 {
+            return UInt32((seconds * 1000).rounded())
+        }
+        return UInt32(text)
+    }
+
+    /// `realms 1/2` (from/to) or `realm 2`; names from rt_realms are not known here.
+    static func realms(_ text: Substring) -> UInt32? {
+        let parts = text.split(separator: "/")
+        if parts.count == 2, let from = UInt32(parts[0]), let to = UInt32(parts[1]) { return from << 16 | (to & 0xffff) }
+        return UInt32(text)
+    }
+
+    private static func isKeyword(_ word: Substring) -> Bool {
+        ["via", "dev", "table", "proto", "scope", "src", "metric", "pref", "weight", "nexthop", "expires"].contains(word)
+    }
+
+    /// The route's family: from its destination, else its gateway or source, else the prompt,
+    /// else `pref` (IPv6 only), else IPv4.
+    func family(destination: Substring, context: CommandContext) -> AddressFamily {
+        if destination != "default", !destination.hasPrefix("0/"), let prefix = IPPrefix(captureText: destination) {
+            return prefix.family
+        }
+        if let gateway, viaFamily == nil { return gateway.family }
+        if let preferredSource { return preferredSource.family }
+        if let source { return source.family }
+        if let family = context.family { return family }
+        return preference != nil ? .inet6 : .inet
+    }
+}

@@ -48,10 +48,12 @@ struct NetToolsRouteTable {
         for (name, word) in zip(layout, words) { row[name] = word }
         guard let destination = row["Destination"], let flagsWord = row["Flags"] ?? row["Flag"], Self.isFlags(flagsWord)
         else { return nil }
-        if destination.contains(":") || family == .inet6 {
-            return Self.ipv6Row(row, destination: destination, flags: flagsWord, line: line)
-        }
-        return Self.ipv4Row(row, destination: destination, flags: flagsWord, line: line)
+        let parsed = destination.contains(":") || family == .inet6
+            ? Self.ipv6Row(row, destination: destination, flags: flagsWord, line: line)
+            : Self.ipv4Row(row, destination: destination, flags: flagsWord, line: line)
+        // A row under a header that cannot be read (a name instead of an address, a
+        // non-contiguous mask) is this table's row all the same: warn, do not guess.
+        return parsed ?? (columns.isEmpty ? nil : .skipped("route table row not understood (names instead of numbers? use route -n)"))
     }
 
     /// Rows pasted without their header: `D G M F ...` with a dotted netmask, or the IPv6 shape.

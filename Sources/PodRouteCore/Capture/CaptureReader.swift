@@ -9,7 +9,9 @@ public enum CaptureReader {
         var context = CommandContext.unknown
         var textParser = TextCaptureParser()
         var firstUnreadable: (line: Int, text: String)?
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        // Split on the byte: "\r\n" is one Character, so a Character split would not cut a
+        // pasted Windows file at all, and byte splitting is what keeps 100k lines fast.
+        let lines = text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { Substring($0) }
         var number = 0
         while number < lines.count {
             let line = lines[number].hasSuffix("\r") ? lines[number].dropLast() : lines[number]

@@ -67,6 +67,9 @@ public struct CommandContext: Equatable, Sendable {
             let first = text.prefix { $0 != " " && $0 != "\t" }
             return programs.contains(String(first)) && (text.count == first.count || text.dropFirst(first.count).first == " ")
         }
+        // Most lines of a capture are output, with no prompt marker at all: answer them quickly.
+        guard line.utf8.contains(where: { $0 == UInt8(ascii: "#") || $0 == UInt8(ascii: "$") || $0 == UInt8(ascii: ">")
+                                          || $0 == UInt8(ascii: "%") }) else { return nil }
         var index = line.startIndex
         while index < line.endIndex {
             let character = line[index]

@@ -109,12 +109,18 @@ struct TextCaptureParser {
             return block?.consume(words, line: line, context: context, names: names) ?? false
         }
 
-        if let entry = NetconfLine.parse(words) {
+        // Netconf and sysctl lines start with a letter or `/`; routes, neighbours and net-tools
+        // rows with a digit, `:` or a hex letter. Skipping the impossible saves most of the work
+        // on a large route table.
+        let lead = first.utf8.first ?? 0
+        let startsWithDigit = lead >= UInt8(ascii: "0") && lead <= UInt8(ascii: "9")
+        if !startsWithDigit, let entry = NetconfLine.parse(words) {
             endSections(context: context, into: &builder)
             builder.add(forwarding: entry)
             return true
         }
-        if first.contains("=") || words.count >= 2 && words[1].hasPrefix("=") || first.hasPrefix("/proc/sys/"),
+        if !startsWithDigit, first.utf8.contains(UInt8(ascii: "=")) || words.count >= 2 && words[1].hasPrefix("=")
+            || first.hasPrefix("/proc/sys/"),
            let result = SysctlLine.parse(line, words: words) {
             endSections(context: context, into: &builder)
             if case .forwarding(let entry) = result { builder.add(forwarding: entry) }

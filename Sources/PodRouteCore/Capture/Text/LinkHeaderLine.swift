@@ -10,7 +10,7 @@ struct LinkHeaderLine {
 
     /// True for the `N:` that starts link, `ip -o addr` and rule lines.
     static func isIndexWord(_ word: Substring) -> Bool {
-        word.count >= 2 && word.hasSuffix(":") && TextNumber.isDecimal(word.dropLast())
+        word.utf8.count >= 2 && word.utf8.last == UInt8(ascii: ":") && TextNumber.isDecimal(word.dropLast())
     }
 
     /// nil unless the words are a link header: `N: NAME:` then flags in angle brackets.

@@ -22,57 +22,69 @@ struct RouteFields {
     var nexthopID: UInt32?
     var realms: UInt32?
     var cached = false
+    /// A keyword whose value cannot be read (`via banana`): the route would be wrong without it.
+    var unreadable: String?
 
     /// Reads the word at `position`; returns how many words it used, 0 when unknown.
     mutating func read(_ words: [Substring], at position: Int, names: NameTables) -> Int {
-        let word = words[position]
+        guard let keyword = RouteKeyword.named[String(words[position])] else { return 0 }
         let value: Substring? = position + 1 < words.count ? words[position + 1] : nil
-        switch word {
-        case "via":
+        switch keyword {
+        case .via:
             if value == "inet" || value == "inet6", position + 2 < words.count {
                 viaFamily = value == "inet" ? .inet : .inet6
                 gateway = IPAddress(words[position + 2])
                 return 3
             }
             gateway = value.flatMap { IPAddress($0) }
+            if gateway == nil { unreadable = "via \(value ?? "")" }
             return 2
-        case "dev": device = value.map(String.init); return 2
-        case "iif": inputDevice = value.map(String.init); return 2
-        case "from": source = value.flatMap { IPPrefix(captureText: $0) }; return 2
-        case "tos", "dsfield": tos = value.flatMap(TextNumber.uint32).map { UInt8(truncatingIfNeeded: $0) } ?? 0; return 2
-        case "table":
+        case .inputDevice: inputDevice = value.map(String.init); return 2
+        case .from:
+            source = value.flatMap { IPPrefix(captureText: $0) }
+            if source == nil { unreadable = "from \(value ?? "")" }
+            return 2
+        case .tos: tos = value.flatMap(TextNumber.uint32).map { UInt8(truncatingIfNeeded: $0) } ?? 0; return 2
+        case .table:
             if let value {
                 table = names.table(value)
                 if table == nil { unknownTableName = value }
             }
             return 2
-        case "proto", "protocol":
+        case .proto:
             if let value {
                 proto = names.routeProtocol(value)
                 if proto == nil { unknownProtocolName = value; proto = .unspec }
             }
             return 2
-        case "scope": scope = value.flatMap { names.scope($0) }; return 2
-        case "src": preferredSource = value.flatMap { IPAddress($0) }; return 2
-        case "metric", "priority", "preference": metric = value.flatMap { UInt32($0) }; return 2
-        case "pref": preference = value.flatMap { RoutePreference(name: String($0)) }; return 2
-        case "expires": expires = value.flatMap(TextNumber.seconds); return 2
-        case "nhid": nexthopID = value.flatMap { UInt32($0) }; return 2
-        case "realm", "realms": realms = value.flatMap(Self.realms); return 2
-        case "mark", "uid", "error", "users", "used", "age", "ipid", "ts", "tsage", "ttl-propagate":
-            return 2  // printed by iproute2, not modelled
-        case "as":
-            return value == "to" ? 3 : 2
-        case "cache":
+        case .scope: scope = value.flatMap { names.scope($0) }; return 2
+        case .source:
+            preferredSource = value.flatMap { IPAddress($0) }
+            if preferredSource == nil { unreadable = "src \(value ?? "")" }
+            return 2
+        case .metric:
+            metric = value.flatMap { UInt32($0) }
+            if metric == nil { unreadable = "metric \(value ?? "")" }
+            return 2
+        case .device:
+            device = value.map(String.init)
+            if device == nil { unreadable = "dev" }
+            return 2
+        case .preference: preference = value.flatMap { RoutePreference(name: String($0)) }; return 2
+        case .expires: expires = value.flatMap(TextNumber.seconds); return 2
+        case .nexthopID: nexthopID = value.flatMap { UInt32($0) }; return 2
+        case .realms: realms = value.flatMap(Self.realms); return 2
+        case .ignoredWithValue: return 2  // printed by iproute2, not modelled
+        case .newDestination: return value == "to" ? 3 : 2
+        case .cache:
             cached = true
             return words.count - position
-        case "Oifs:":
-            return words.count - position  // multicast cache entry's outputs
-        case "encap":
+        case .multicastOutputs: return words.count - position
+        case .encapsulation:
             var end = position + 1
             while end < words.count, !Self.isKeyword(words[end]) { end += 1 }
             return end - position
-        case "congctl":
+        case .congestionControl:
             if value == "lock" {
                 metrics.locked |= 1 << 16
                 metrics.congestionControl = position + 2 < words.count ? String(words[position + 2]) : nil
@@ -80,13 +92,11 @@ struct RouteFields {
             }
             metrics.congestionControl = value.map(String.init)
             return 2
-        default:
-            if let flag = RouteFlags(name: word) ?? (word == "trap" ? RouteFlags.trap : nil) {
-                flags.insert(flag)
-                return 1
-            }
-            if let kind = RouteMetric.Kind(name: word) { return readMetric(kind, words, at: position) }
-            return 0
+        case .flag(let flag):
+            flags.insert(flag)
+            return 1
+        case .metricValue(let kind):
+            return readMetric(kind, words, at: position)
         }
     }
 
@@ -128,19 +138,46 @@ struct RouteFields {
     }
 
     private static func isKeyword(_ word: Substring) -> Bool {
-        ["via", "dev", "table", "proto", "scope", "src", "metric", "pref", "weight", "nexthop", "expires"].contains(word)
+        word == "nexthop" || word == "weight" || RouteKeyword.named[String(word)] != nil
     }
 
-    /// The route's family: from its destination, else its gateway or source, else the prompt,
-    /// else `pref` (IPv6 only), else IPv4.
-    func family(destination: Substring, context: CommandContext) -> AddressFamily {
-        if destination != "default", !destination.hasPrefix("0/"), let prefix = IPPrefix(captureText: destination) {
-            return prefix.family
-        }
+    /// The family of a route whose destination does not tell it (`default`): its gateway or
+    /// source, else the prompt, else `pref` (IPv6 only), else IPv4.
+    func family(context: CommandContext) -> AddressFamily {
         if let gateway, viaFamily == nil { return gateway.family }
         if let preferredSource { return preferredSource.family }
         if let source { return source.family }
         if let family = context.family { return family }
         return preference != nil ? .inet6 : .inet
     }
+}
+
+/// The words of a route line, looked up once in a table: a 100k-line table reads about six
+/// keywords a line, and a chain of string comparisons would dominate the parse.
+enum RouteKeyword {
+    case via, device, inputDevice, from, tos, table, proto, scope, source, metric, preference, expires
+    case nexthopID, realms, ignoredWithValue, newDestination, cache, multicastOutputs, encapsulation
+    case congestionControl
+    case flag(RouteFlags)
+    case metricValue(RouteMetric.Kind)
+
+    static let named: [String: RouteKeyword] = {
+        var table: [String: RouteKeyword] = [
+            "via": .via, "dev": .device, "iif": .inputDevice, "from": .from, "tos": .tos, "dsfield": .tos,
+            "table": .table, "proto": .proto, "protocol": .proto, "scope": .scope, "src": .source,
+            "metric": .metric, "priority": .metric, "preference": .metric, "pref": .preference,
+            "expires": .expires, "nhid": .nexthopID, "realm": .realms, "realms": .realms, "as": .newDestination,
+            "cache": .cache, "Oifs:": .multicastOutputs, "encap": .encapsulation, "congctl": .congestionControl,
+            "trap": .flag(.trap),
+        ]
+        for word in ["mark", "uid", "error", "users", "used", "age", "ipid", "ts", "tsage", "ttl-propagate"] {
+            table[word] = .ignoredWithValue
+        }
+        for (flag, name) in RouteFlags.printed { table[name] = .flag(flag) }
+        for number in UInt16(2)...17 {
+            let kind = RouteMetric.Kind(rawValue: number)
+            if let name = kind.name { table[name] = .metricValue(kind) }
+        }
+        return table
+    }()
 }

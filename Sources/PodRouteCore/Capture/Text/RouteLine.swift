@@ -13,22 +13,26 @@ enum RouteLine {
     /// True when the words start like a route: `[type] destination`.
     static func looksLikeRoute(_ words: [Substring]) -> Bool {
         guard let first = words.first else { return false }
-        if isDestination(first) { return true }
-        return words.count >= 2 && RouteType(name: String(first)) != nil && isDestination(words[1])
+        if RouteDestination(first) != nil { return true }
+        return words.count >= 2 && RouteType(name: String(first)) != nil && RouteDestination(words[1]) != nil
     }
 
     static func parse(_ words: [Substring], line: Int, context: CommandContext, names: NameTables) -> Result? {
-        guard looksLikeRoute(words) else { return nil }
-        var position = 0
+        guard let first = words.first else { return nil }
+        var position = 1
         var type = RouteType.unicast
         var typePrinted = false
-        if !isDestination(words[0]), let named = RouteType(name: String(words[0])) {
+        let parsedDestination: RouteDestination
+        if let destination = RouteDestination(first) {
+            parsedDestination = destination
+        } else if words.count >= 2, let named = RouteType(name: String(first)), let destination = RouteDestination(words[1]) {
             type = named
             typePrinted = true
-            position = 1
+            parsedDestination = destination
+            position = 2
+        } else {
+            return nil
         }
-        let destinationWord = words[position]
-        position += 1
         var fields = RouteFields()
         var ignored: [String] = []
         while position < words.count {
@@ -41,13 +45,12 @@ enum RouteLine {
             }
         }
         if fields.cached { return .skipped("a route-cache entry ('cache'), not a table route: skipped") }
+        if let word = fields.unreadable { return .skipped("route skipped: '\(word)' cannot be read") }
         if let badName = fields.unknownTableName {
             return .skipped("route in table '\(badName)' skipped: the capture does not say which number that name has")
         }
-        let family = fields.family(destination: destinationWord, context: context)
-        guard let destination = destination(destinationWord, family: family) else {
-            return .skipped("route destination '\(destinationWord)' does not match the route's family")
-        }
+        let family = parsedDestination.family ?? fields.family(context: context)
+        let destination = parsedDestination.prefix(family: family)
         if let name = fields.unknownProtocolName { ignored.append("proto \(name)") }
         var route = Route(family: family, type: type, destination: destination)
         route.source = fields.source.flatMap { $0.family == family ? $0 : nil }
@@ -106,26 +109,54 @@ enum RouteLine {
         return (hop, device)
     }
 
-    static func isDestination(_ word: Substring) -> Bool {
-        if word == "default" { return true }
-        if word.hasPrefix("0/") { return UInt8(word.dropFirst(2)) != nil }
-        guard let first = word.utf8.first, first == UInt8(ascii: ":") || (first >= UInt8(ascii: "0") && first <= UInt8(ascii: "9"))
-                || (first >= UInt8(ascii: "a") && first <= UInt8(ascii: "f")) else { return false }
-        return IPPrefix(captureText: word) != nil
-    }
-
-    private static func destination(_ word: Substring, family: AddressFamily) -> IPPrefix? {
-        if word.hasPrefix("0/"), let length = UInt8(word.dropFirst(2)) {
-            return IPPrefix(containing: .any(family), length: length)
-        }
-        return IPPrefix(captureText: word, family: family)
-    }
-
     /// Without a `table` word or a prompt: the kernel keeps its own local, broadcast, anycast
     /// and multicast routes in table local, and only `ip route show table local` omits that.
     private static func impliedTable(type: RouteType, proto: RouteProtocol?, context: CommandContext) -> RouteTableID {
         let kernelOwned = proto == .kernel || (proto == nil && context.busybox)
         let localTypes: [RouteType] = [.local, .broadcast, .anycast, .multicast]
         return kernelOwned && localTypes.contains(type) ? .local : .main
+    }
+}
+
+/// A route's destination word: `default`, `0/N` (no address, iproute2's form for a zero
+/// prefix), `10.21.0.0/16`, or a host address without its length.
+enum RouteDestination {
+    case prefix(IPPrefix)
+    /// `default` or `0/N`: the family comes from the rest of the line.
+    case unspecified(length: UInt8)
+
+    init?(_ word: Substring) {
+        if word == "default" {
+            self = .unspecified(length: 0)
+            return
+        }
+        guard let first = word.utf8.first else { return nil }
+        let isHex = (first >= UInt8(ascii: "0") && first <= UInt8(ascii: "9")) || (first >= UInt8(ascii: "a") && first <= UInt8(ascii: "f"))
+        guard isHex || first == UInt8(ascii: ":") else { return nil }
+        guard let slash = word.utf8.firstIndex(of: UInt8(ascii: "/")) else {
+            guard let address = IPAddress(word) else { return nil }
+            self = .prefix(IPPrefix(host: address))
+            return
+        }
+        let addressText = word[..<slash]
+        guard let length = UInt8(word[word.index(after: slash)...]) else { return nil }
+        if addressText == "0" {
+            self = .unspecified(length: length)
+            return
+        }
+        guard let address = IPAddress(addressText), length <= address.family.bitWidth else { return nil }
+        self = .prefix(IPPrefix(containing: address, length: length))
+    }
+
+    var family: AddressFamily? {
+        if case .prefix(let prefix) = self { return prefix.family }
+        return nil
+    }
+
+    func prefix(family: AddressFamily) -> IPPrefix {
+        switch self {
+        case .prefix(let prefix): prefix
+        case .unspecified(let length): IPPrefix(containing: .any(family), length: length)
+        }
     }
 }

@@ -1,5 +1,6 @@
 /// Splits a capture line into its words once, at spaces and tabs, without copying: every
 /// parser below works on these slices, so a 100k-line route table costs one pass per line.
+/// A no-break space (U+00A0) also separates words: outputs copied from web pages carry them.
 enum Words {
     static func split(_ line: Substring) -> [Substring] {
         var words: [Substring] = []
@@ -9,14 +10,22 @@ enum Words {
         var start: Substring.Index?
         while index != utf8.endIndex {
             let byte = utf8[index]
+            var separatorEnd: Substring.Index?
             if byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") {
+                separatorEnd = utf8.index(after: index)
+            } else if byte == 0xC2 {
+                let next = utf8.index(after: index)
+                if next != utf8.endIndex, utf8[next] == 0xA0 { separatorEnd = utf8.index(after: next) }
+            }
+            if let separatorEnd {
                 if let begin = start {
                     words.append(line[begin..<index])
                     start = nil
                 }
-            } else if start == nil {
-                start = index
+                index = separatorEnd
+                continue
             }
+            if start == nil { start = index }
             index = utf8.index(after: index)
         }
         if let begin = start { words.append(line[begin..<utf8.endIndex]) }

@@ -1,0 +1,77 @@
+import PodRouteNetlink
+import PodRouteTesting
+import Testing
+
+@Suite(.needsNetns)
+struct LinkDumpTests {
+    @Test("RTM_GETLINK dump in a fresh namespace lists exactly the links `ip -j link` lists")
+    func linkDumpMatchesIP() throws {
+        let ns = try TestNamespace("links")
+        try ns.ip("link add v1 type veth peer name v2")
+        try ns.ip("link add vx1 type vxlan id 42 dstport 4789")
+        try ns.ip("link add br0 type bridge")
+
+        var socket = try RTNetlinkSocket(namespace: ns.name)
+        let dumped = try socket.dump(.linkDump(), into: [LinkName]()) { links, message in
+            let link = LinkName(message)  // outside #require: its expansion copies arguments
+            links.append(try #require(link))
+        }
+
+        #expect(dumped.count == Set(dumped).count, "a link appeared twice: \(dumped)")
+        let expected = try linkNames(fromIPJSON: ns.ip("-j link show"))
+        #expect(Set(dumped) == expected)
+        #expect(Set(dumped.map(\.name)) == ["lo", "v1", "v2", "vx1", "br0"])
+    }
+
+    @Test("dump restarts transparently after NLM_F_DUMP_INTR and returns the post-change state")
+    func dumpRestartsWhenInterrupted() throws {
+        let ns = try TestNamespace("intr")
+        // Enough links that the dump needs several datagrams, so a change lands between two of them.
+        try ns.ipBatch((0..<40).map { "link add br\($0) type bridge" })
+
+        var socket = try RTNetlinkSocket(namespace: ns.name)
+        var restarts = 0
+        var added = false
+        var seen: [LinkName] = []
+        try socket.dump(.linkDump(), onRestart: { restarts += 1; seen = [] }) { message in
+            if !added {
+                added = true
+                try ns.ip("link add late type bridge")
+            }
+            let link = LinkName(message)
+            seen.append(try #require(link))
+        }
+
+        #expect(restarts == 1)
+        #expect(Set(seen) == (try linkNames(fromIPJSON: ns.ip("-j link show"))))
+        #expect(seen.contains { $0.name == "late" })
+    }
+
+    @Test("a dump that is interrupted on every attempt gives up with NLM_F_DUMP_INTR")
+    func dumpGivesUpAfterMaxRestarts() throws {
+        let ns = try TestNamespace("intr-max")
+        try ns.ipBatch((0..<40).map { "link add br\($0) type bridge" })
+
+        var socket = try RTNetlinkSocket(namespace: ns.name)
+        var attempt = 0
+        var restarts = 0
+        var lastAttemptAdded = -1
+        let error = try #require(throws: NetlinkError.self) {
+            try socket.dump(.linkDump(), maxRestarts: 2, onRestart: { restarts += 1 }) { _ in
+                if lastAttemptAdded != restarts {
+                    lastAttemptAdded = restarts
+                    attempt += 1
+                    try ns.ip("link add late\(attempt) type bridge")
+                }
+            }
+        }
+        #expect(restarts == 2)
+        #expect(error.reason == .dumpInterrupted(attempts: 3))
+        #expect(error.errno == .EINTR)
+        #expect(error.description.contains("link"))
+
+        // The socket drained every attempt, so it is ready for the next dump.
+        let count = try socket.dump(.linkDump(), into: 0) { count, _ in count += 1 }
+        #expect(count == 1 + 40 + 3)
+    }
+}

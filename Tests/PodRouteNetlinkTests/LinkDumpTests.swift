@@ -74,4 +74,47 @@ struct LinkDumpTests {
         let count = try socket.dump(.linkDump(), into: 0) { count, _ in count += 1 }
         #expect(count == 1 + 40 + 3)
     }
+
+    @Test("a datagram larger than the receive buffer is reported (MSG_TRUNC), and the socket recovers")
+    func truncatedDatagram() throws {
+        let ns = try TestNamespace("trunc")
+        // Link messages are well over 1 KiB each; 40 of them keep the dump running after the first part.
+        try ns.ipBatch((0..<40).map { "link add br\($0) type bridge" })
+        var socket = try RTNetlinkSocket(namespace: ns.name, receiveBufferSize: 1024)
+
+        let error = try #require(throws: NetlinkError.self) {
+            try socket.dump(.linkDump(), onRestart: {}) { _ in }
+        }
+        guard case .truncated(let size, let capacity) = error.reason else {
+            Issue.record("expected .truncated, got \(error)")
+            return
+        }
+        #expect(size > 1024 && capacity == 1024)
+        #expect(error.errno == .EMSGSIZE)
+
+        // The rest of the link dump was drained, so the kernel accepts the next dump (not EBUSY).
+        let rules = try socket.dump(.ruleDump(family: .inet), into: 0) { count, _ in count += 1 }
+        #expect(rules == (try jsonArrayCount(ns.ip("-4 -j rule show"))))
+        #expect(rules == 3)
+    }
+
+    @Test("an error thrown by the body is rethrown as is, after the dump was read to its end")
+    func bodyErrorDrainsDump() throws {
+        struct Stop: Error, Equatable {}
+        let ns = try TestNamespace("body-error")
+        try ns.ipBatch((0..<40).map { "link add br\($0) type bridge" })
+        var socket = try RTNetlinkSocket(namespace: ns.name)
+
+        var calls = 0
+        #expect(throws: Stop()) {
+            try socket.dump(.linkDump(), onRestart: {}) { _ in
+                calls += 1
+                throw Stop()
+            }
+        }
+        #expect(calls == 1, "no messages are delivered after the body threw")
+
+        let count = try socket.dump(.linkDump(), into: 0) { count, _ in count += 1 }
+        #expect(count == 41)
+    }
 }

@@ -64,25 +64,45 @@ extension RTNetlinkSocket {
         var interrupted = false
         var bodyError: (any Error)?
         var finished: Result<Void, NetlinkError>?
-        while finished == nil {
-            guard let datagram = try receive(for: operation) else { continue }
-            try NetlinkMessage.visit(datagram, for: operation) { message in
-                guard finished == nil, message.sequence == sequence else { return }
-                if message.flags.contains(.dumpInterrupted) { interrupted = true }
-                switch message.type {
-                case .done, .error:
-                    finished = message.completion(for: operation)
-                case .noop:
-                    return
-                default:
-                    guard !interrupted, bodyError == nil else { return }
-                    do { try body(message) } catch { bodyError = error }
+        do {
+            while finished == nil {
+                guard let datagram = try receive(for: operation) else { continue }
+                try NetlinkMessage.visit(datagram, for: operation) { message in
+                    guard finished == nil, message.sequence == sequence else { return }
+                    if message.flags.contains(.dumpInterrupted) { interrupted = true }
+                    switch message.type {
+                    case .done, .error:
+                        finished = message.completion(for: operation)
+                    case .noop:
+                        return
+                    default:
+                        guard !interrupted, bodyError == nil else { return }
+                        do { try body(message) } catch { bodyError = error }
+                    }
                 }
             }
+        } catch {
+            // A truncated or garbled datagram leaves the kernel mid-dump; a new request would get EBUSY.
+            discardRestOfDump(sequence)
+            throw error
         }
         if let bodyError { throw bodyError }
         try finished?.get()
         return interrupted ? .interrupted : .complete
+    }
+
+    /// Reads and drops what is left of dump `sequence`, without blocking: the kernel queues the next
+    /// part of a dump during each `recvmsg`, so parts keep coming until `NLMSG_DONE`; `EAGAIN` or
+    /// any error means there is nothing more to read. Best effort, errors are not reported.
+    private mutating func discardRestOfDump(_ sequence: UInt32) {
+        var done = false
+        while !done {
+            guard let datagram = try? receive(for: .dump(.done), wait: false, acceptTruncated: true) else { return }
+            // A truncated datagram may end mid-message: the messages before the cut are still read.
+            try? NetlinkMessage.visit(datagram, for: .dump(.done)) { message in
+                if message.sequence == sequence, message.type == .done || message.type == .error { done = true }
+            }
+        }
     }
 }
 

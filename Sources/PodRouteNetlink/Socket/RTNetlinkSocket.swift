@@ -86,8 +86,13 @@ public struct RTNetlinkSocket: ~Copyable {
 
     /// Receives the next datagram from the kernel into the buffer and returns its bytes (valid until
     /// the next receive). Datagrams from other senders are dropped. Returns nil when `wait` is false
-    /// and nothing is queued. `ENOBUFS` (the socket's queue overflowed) becomes `.overrun`.
-    mutating func receive(for operation: NetlinkOperation, wait: Bool = true) throws(NetlinkError) -> UnsafeRawBufferPointer? {
+    /// and nothing is queued. `ENOBUFS` (the socket's queue overflowed) becomes `.overrun`; a datagram
+    /// larger than the buffer throws `.truncated` unless `acceptTruncated` (then its head is returned).
+    mutating func receive(
+        for operation: NetlinkOperation,
+        wait: Bool = true,
+        acceptTruncated: Bool = false
+    ) throws(NetlinkError) -> UnsafeRawBufferPointer? {
         while true {
             switch descriptor.receive(into: buffer.bytes, wait: wait) {
             case .failure(.EAGAIN) where !wait:
@@ -98,11 +103,11 @@ public struct RTNetlinkSocket: ~Copyable {
                 throw NetlinkError(operation, .system(errno, context: "recvmsg"))
             case .success(let datagram):
                 if datagram.size == 0 { throw NetlinkError(operation, .endOfStream) }
-                if datagram.truncated || datagram.size > buffer.bytes.count {
+                if datagram.truncated || datagram.size > buffer.bytes.count, !acceptTruncated {
                     throw NetlinkError(operation, .truncated(size: datagram.size, capacity: buffer.bytes.count))
                 }
                 guard datagram.senderPortID == 0 else { continue }  // not from the kernel: ignore
-                return UnsafeRawBufferPointer(rebasing: buffer.bytes[..<datagram.size])
+                return UnsafeRawBufferPointer(rebasing: buffer.bytes[..<min(datagram.size, buffer.bytes.count)])
             }
         }
     }

@@ -26,8 +26,9 @@ struct LinkDumpTests {
     @Test("dump restarts transparently after NLM_F_DUMP_INTR and returns the post-change state")
     func dumpRestartsWhenInterrupted() throws {
         let ns = try TestNamespace("intr")
-        // Enough links that the dump needs several datagrams, so a change lands between two of them.
-        try ns.ipBatch((0..<40).map { "link add br\($0) type bridge" })
+        // ~2 KiB per bridge: the dump needs several 32 KiB datagrams, and the kernel builds the next
+        // one during each recvmsg, so a change made in the body lands between two of them.
+        try ns.ipBatch((0..<80).map { "link add br\($0) type bridge" })
 
         var socket = try RTNetlinkSocket(namespace: ns.name)
         var restarts = 0
@@ -50,7 +51,7 @@ struct LinkDumpTests {
     @Test("a dump that is interrupted on every attempt gives up with NLM_F_DUMP_INTR")
     func dumpGivesUpAfterMaxRestarts() throws {
         let ns = try TestNamespace("intr-max")
-        try ns.ipBatch((0..<40).map { "link add br\($0) type bridge" })
+        try ns.ipBatch((0..<80).map { "link add br\($0) type bridge" })
 
         var socket = try RTNetlinkSocket(namespace: ns.name)
         var attempt = 0
@@ -72,7 +73,7 @@ struct LinkDumpTests {
 
         // The socket drained every attempt, so it is ready for the next dump.
         let count = try socket.dump(.linkDump(), into: 0) { count, _ in count += 1 }
-        #expect(count == 1 + 40 + 3)
+        #expect(count == 1 + 80 + 3)
     }
 
     @Test("a datagram larger than the receive buffer is reported (MSG_TRUNC), and the socket recovers")

@@ -9,7 +9,7 @@ import Synchronization
 ///     let ns = try TestNamespace("links")
 ///     try ns.ip("link add v1 type veth peer name v2")
 ///     let json = try ns.ip("-j link show")
-///     let routes = try ns.run("/usr/sbin/ip", "-j", "route")   // any program, inside the namespace
+///     let routes = try ns.run("ip", "-j", "route")   // any program, run inside the namespace
 ///
 /// Everything happens inside the namespace: the root namespace's configuration is never touched.
 /// Needs root and iproute2: check `TestNamespace.unavailableReason` first (tests skip on it).
@@ -67,8 +67,8 @@ public final class TestNamespace: Sendable {
         _ = try NetnsCommand.run(Self.ip(), ["-n", name, "-batch", file.path])
     }
 
-    /// Runs any program inside the namespace (`ip netns exec NAME <executable> <arguments>`) and
-    /// returns its standard output.
+    /// Runs any program inside the namespace (`ip netns exec NAME <executable> <arguments>`; a bare
+    /// name is looked up in PATH) and returns its standard output.
     @discardableResult
     public func run(_ executable: String, _ arguments: String...) throws -> String {
         try NetnsCommand.run(Self.ip(), ["netns", "exec", name, executable] + arguments)

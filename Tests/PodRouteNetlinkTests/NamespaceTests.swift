@@ -52,6 +52,9 @@ struct NamespaceTests {
         #expect(!FileManager.default.fileExists(atPath: path), "deinit left \(path)")
 
         let explicit = try TestNamespace("fixture")
+        // run() executes inside the namespace: only its own loopback is there.
+        #expect(try jsonArrayCount(explicit.run("ip", "-j", "link", "show")) == 1)
+        #expect(throws: NetnsCommand.Failure.self) { try explicit.ip("link show nonexistent0") }
         #expect(explicit.exists)
         try explicit.remove()
         try explicit.remove()  // idempotent

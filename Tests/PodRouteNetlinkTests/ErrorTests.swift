@@ -54,8 +54,8 @@ struct ErrorTests {
         #expect(NetlinkMessageType.getRoute.name == "RTM_GETROUTE")
         #expect(NetlinkMessageType.done.name == "NLMSG_DONE")
         #expect(NetlinkMessageType(rawValue: 9999).name == "type 9999")
-        #expect(AddressFamily.inet6.description == "AF_INET6")
-        #expect(AddressFamily.inet.rawValue == 2 && AddressFamily.inet6.rawValue == 10)
+        #expect(NetlinkFamily.inet6.description == "AF_INET6")
+        #expect(NetlinkFamily.inet.rawValue == 2 && NetlinkFamily.inet6.rawValue == 10)
         #expect(RTNetlinkGroup.ipv4Rule.description == "RTNLGRP_IPV4_RULE")
     }
 }

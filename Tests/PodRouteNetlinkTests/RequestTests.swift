@@ -19,7 +19,7 @@ struct RequestTests {
     /// `ip route add 192.0.2.0/24 dev v1 proto static` as a request.
     private func addRoute(oif: UInt32) -> NetlinkRequest {
         var header = rtmsg()
-        header.rtm_family = AddressFamily.inet.rawValue
+        header.rtm_family = NetlinkFamily.inet.rawValue
         header.rtm_dst_len = 24
         header.rtm_table = UInt8(RT_TABLE_MAIN.rawValue)
         header.rtm_protocol = UInt8(RTPROT_STATIC)
@@ -34,7 +34,7 @@ struct RequestTests {
     /// `ip route get ADDRESS` as a request.
     private func getRoute(_ address: [UInt8]) -> NetlinkRequest {
         var header = rtmsg()
-        header.rtm_family = AddressFamily.inet.rawValue
+        header.rtm_family = NetlinkFamily.inet.rawValue
         header.rtm_dst_len = 32
         var request = NetlinkRequest(.getRoute, header: header)
         request.append(UInt16(RTA_DST.rawValue), bytes: address)

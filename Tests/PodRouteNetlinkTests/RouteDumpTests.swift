@@ -19,8 +19,8 @@ struct RouteDumpTests {
         try ns.ipBatch(ipv4 + ipv6)
 
         var socket = try RTNetlinkSocket(namespace: ns.name)
-        var counts: [AddressFamily: Int] = [:]
-        for family in [AddressFamily.inet, .inet6] {
+        var counts: [NetlinkFamily: Int] = [:]
+        for family in [NetlinkFamily.inet, .inet6] {
             counts[family] = try socket.dump(.routeDump(family: family), into: 0) { count, message in
                 #expect(message.type == .newRoute)
                 #expect(message.header(as: rtmsg.self)?.rtm_family == family.rawValue)
@@ -42,7 +42,7 @@ struct RouteDumpTests {
         try ns.ip("link set lo up")  // gives the local table some routes to dump afterwards
         var socket = try RTNetlinkSocket(namespace: ns.name)
         var header = rtmsg()
-        header.rtm_family = AddressFamily.inet.rawValue
+        header.rtm_family = NetlinkFamily.inet.rawValue
         header.rtm_dst_len = 8  // not a filter the FIB dump accepts: EINVAL under NETLINK_GET_STRICT_CHK
         let request = NetlinkRequest(.getRoute, header: header)
 

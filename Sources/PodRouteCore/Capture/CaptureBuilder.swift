@@ -89,7 +89,7 @@ public struct CaptureBuilder: Sendable {
         var order: [RouteKey] = []
         var best: [RouteKey: Route] = [:]
         var bestFidelity: [RouteKey: CaptureFidelity] = [:]
-        for captured in routes {
+        for captured in Self.withoutRedundantNetToolsRows(routes) {
             var route = captured.route
             if let name = captured.deviceName { route.device = resolver.index(for: name) }
             if let name = captured.inputDeviceName { route.inputDevice = resolver.index(for: name) }
@@ -115,6 +115,34 @@ public struct CaptureBuilder: Sendable {
             }
         }
         return store
+    }
+
+    /// `route -n` and `netstat -rn` rows have no protocol, no table, cannot tell unreachable
+    /// from prohibit, and netstat has no metric: the same route printed by `ip route` differs
+    /// in its key. A row whose destination a richer source lists in the same table adds nothing;
+    /// of rows repeating each other (route -n and netstat of one host), the first is kept.
+    private static func withoutRedundantNetToolsRows(_ routes: [CapturedRoute]) -> [CapturedRoute] {
+        struct Coarse: Hashable {
+            var family: AddressFamily
+            var table: RouteTableID
+            var destination: IPPrefix
+        }
+        struct Row: Hashable {
+            var coarse: Coarse
+            var device: String?
+            var gateway: IPAddress?
+        }
+        func coarse(_ captured: CapturedRoute) -> Coarse {
+            Coarse(family: captured.route.family, table: captured.route.table, destination: captured.route.destination)
+        }
+        let richer = Set(routes.lazy.filter { $0.fidelity > .netTools }.map(coarse))
+        var rows = Set<Row>()
+        return routes.filter { captured in
+            guard captured.fidelity == .netTools else { return true }
+            let key = coarse(captured)
+            if richer.contains(key) { return false }
+            return rows.insert(Row(coarse: key, device: captured.deviceName, gateway: captured.route.gateway)).inserted
+        }
     }
 
     /// Later statements about the same device override earlier ones field by field.

@@ -24,10 +24,16 @@ struct RouteFields {
     var cached = false
     /// A keyword whose value cannot be read (`via banana`): the route would be wrong without it.
     var unreadable: String?
+    private var seenOnce: UInt16 = 0
 
     /// Reads the word at `position`; returns how many words it used, 0 when unknown.
     mutating func read(_ words: [Substring], at position: Int, names: NameTables) -> Int {
         guard let keyword = RouteKeyword.named[String(words[position])] else { return 0 }
+        // A second `dev` or `via` means two lines ran together (`scope li10.21.230.9 dev ...`).
+        if let bit = keyword.onceBit {
+            if seenOnce & bit != 0 { unreadable = "\(words[position]) twice" }
+            seenOnce |= bit
+        }
         let value: Substring? = position + 1 < words.count ? words[position + 1] : nil
         switch keyword {
         case .via:
@@ -57,7 +63,10 @@ struct RouteFields {
                 if proto == nil { unknownProtocolName = value; proto = .unspec }
             }
             return 2
-        case .scope: scope = value.flatMap { names.scope($0) }; return 2
+        case .scope:
+            scope = value.flatMap { names.scope($0) }
+            if scope == nil { unreadable = "scope \(value ?? "")" }
+            return 2
         case .source:
             preferredSource = value.flatMap { IPAddress($0) }
             if preferredSource == nil { unreadable = "src \(value ?? "")" }
@@ -160,6 +169,21 @@ enum RouteKeyword {
     case congestionControl
     case flag(RouteFlags)
     case metricValue(RouteMetric.Kind)
+
+    /// A bit for the keywords a route line carries at most once.
+    var onceBit: UInt16? {
+        switch self {
+        case .via: 1
+        case .device: 2
+        case .table: 4
+        case .proto: 8
+        case .scope: 16
+        case .source: 32
+        case .metric: 64
+        case .from: 128
+        default: nil
+        }
+    }
 
     static let named: [String: RouteKeyword] = {
         var table: [String: RouteKeyword] = [

@@ -63,8 +63,8 @@ public struct IPv6Address: Hashable, Comparable, Sendable {
             return nil
         }
         while index < utf8.count {
-            // An IPv4 suffix: the rest contains a dot.
-            if utf8[index...].contains(UInt8(ascii: ".")) {
+            // An IPv4 suffix: the rest is the last group and contains a dot (`::ffff:10.0.0.1`).
+            if utf8[index...].contains(UInt8(ascii: ".")), !utf8[index...].contains(UInt8(ascii: ":")) {
                 guard let v4 = IPv4Address(Substring(decoding: utf8[index...], as: UTF8.self)) else { return nil }
                 let words = [UInt16(v4.value >> 16), UInt16(v4.value & 0xffff)]
                 if sawDoubleColon { tail += words } else { head += words }
@@ -142,11 +142,11 @@ extension IPv6Address: CustomStringConvertible {
                 index += bestLength
                 continue
             }
+            if index > 0, !text.hasSuffix(":") { text += ":" }
             if index == 6, bestStart == 0, bestLength == 6 || (bestLength == 5 && words[5] == 0xffff) {
                 IPv4Address(UInt32(words[6]) << 16 | UInt32(words[7])).appendDescription(to: &text)
                 break
             }
-            if index > 0, !text.hasSuffix(":") { text += ":" }
             text += String(words[index], radix: 16)
             index += 1
         }

@@ -50,6 +50,9 @@ public struct CaptureBuilder: Sendable {
     /// The names numbers are read with (iproute2's, or a capture's own /etc/iproute2 files).
     public var ipNames: IPNames { names }
 
+    /// Whether a link with this index has been added.
+    public func containsLink(_ index: InterfaceIndex) -> Bool { linkPositions[index] != nil }
+
     /// The index of a link already described by this capture, by name or alternative name;
     /// lets a section refer to a device another section described (`"master":"br0"`).
     public func linkIndex(named name: String) -> InterfaceIndex? {

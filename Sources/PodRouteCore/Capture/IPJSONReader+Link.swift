@@ -70,9 +70,15 @@ extension IPJSONReading {
         }
         guard !link.name.isEmpty else { throw IPJSONProblem("'ifname' is empty") }
         if !hasIndex {
-            // `ip -j -br` prints no index; a stand-in above real ones is replaced when a
-            // later section describes the same device.
-            link.index = InterfaceIndex(Int32(clamping: 100_000 + linkNames.count))
+            // `ip -j -br` prints no index: reuse the index of a device of that name, else a
+            // stand-in above real indexes, replaced when a later section describes the device.
+            if let known = linkIndex(named: link.name, builder: builder) {
+                link.index = known
+            } else {
+                var candidate = InterfaceIndex(100_000)
+                while builder.containsLink(candidate), candidate.rawValue < Int32.max { candidate.rawValue += 1 }
+                link.index = candidate
+            }
         }
         if let text = linkTypeText {
             guard let type = Self.linkLayerType(text) else {

@@ -221,8 +221,9 @@ struct JSONParser {
             let character = Unicode.Scalar(scalar) ?? "\u{fffd}"
             decoded.append(contentsOf: String(Character(character)).utf8)
         default:
-            index -= 1
-            throw error("'\\\(describeCurrent(quoted: false))' is not a JSON escape sequence")
+            index -= 2  // point at the backslash
+            let shown = letter >= 0x21 && letter < 0x7f ? String(UnicodeScalar(letter)) : "0x\(hex2(letter))"
+            throw error("'\\\(shown)' is not a JSON escape sequence")
         }
     }
 

@@ -152,4 +152,18 @@ struct IPJSONReaderTests {
         #expect(snapshot.forwarding[1].scope == .all && snapshot.forwarding[1].reversePathFilter == .strict)
         #expect(snapshot.forwarding[2].family == .inet6 && snapshot.forwarding[2].scope == .defaults)
     }
+
+    @Test func bracketedPromptsAndWindowsLineEndsStillGiveTheContext() throws {
+        let rules = #"[{"priority":0,"src":"all","table":"local"}]"#
+        let text = "[root@node1 ~]# ip -6 -j rule\r\n\(rules)\r\n[root@node1 ~]# ip -j rule\r\n\(rules)\r\n"
+        let snapshot = try CaptureReader.load(text: text, path: "n.txt")
+        #expect(snapshot.warnings.isEmpty, "\(snapshot.warnings)")
+        #expect(snapshot.rules.map(\.family) == [.inet6, .inet])
+    }
+
+    @Test func anAliasThatLooksLikeAPromptStaysInsideItsJSON() throws {
+        let text = #"[{"ifindex":2,"ifname":"eth0","ifalias":"uplink # ip -6 route","flags":[],"mtu":1500}]"#
+        let snapshot = try CaptureReader.load(text: text, path: "n.txt")
+        #expect(snapshot.link(named: "eth0")?.alias == "uplink # ip -6 route")
+    }
 }

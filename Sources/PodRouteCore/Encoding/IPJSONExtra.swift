@@ -18,10 +18,12 @@ public enum IPJSONExtra: Sendable {
 }
 
 /// The device names an encoder prints for interface indexes, fixed once per snapshot so that
-/// encoding a route costs one dictionary lookup, not a copy of a `Link`.
+/// encoding a route costs an array index, not a copy of a `Link` or a dictionary lookup.
 public struct IPJSONDeviceNames: Sendable {
     private let names: [InterfaceIndex: String]
     private let up: Set<InterfaceIndex>
+    /// The names as JSON strings by index, when indexes are small enough for a dense table.
+    private let quoted: JSONStringTable?
 
     public init(_ snapshot: NetworkSnapshot) {
         var names: [InterfaceIndex: String] = [:]
@@ -30,19 +32,30 @@ public struct IPJSONDeviceNames: Sendable {
             names[link.index] = link.name
             if link.isUp { up.insert(link.index) }
         }
-        self.names = names
-        self.up = up
+        self.init(names: names, up: up)
     }
 
     public init(names: [InterfaceIndex: String], up: Set<InterfaceIndex> = []) {
         self.names = names
         self.up = up
+        let highest = Int(names.keys.map(\.rawValue).max() ?? 0)
+        // Inferred devices sit above 100,000; a node rarely reaches that many real indexes.
+        quoted = highest < 262_144 ? JSONStringTable(count: highest + 1) { slot in
+            slot == 0 ? nil : names[InterfaceIndex(Int32(slot))]
+        } : nil
     }
 
     /// iproute2's `ll_index_to_name`: the name, `if<N>` for an unknown index, `*` for 0.
     public func name(_ index: InterfaceIndex) -> String {
         if index.rawValue == 0 { return "*" }
         return names[index] ?? "if\(UInt32(bitPattern: index.rawValue))"
+    }
+
+    /// Writes `name(index)` as a JSON string.
+    @inline(__always)
+    func write(_ index: InterfaceIndex, to writer: inout JSONWriter) {
+        if let quoted, quoted.write(Int(index.rawValue), to: &writer) { return }
+        writer.string(name(index))
     }
 
     /// Whether the device is known and up (iproute2 marks a link `M-DOWN` otherwise).

@@ -25,6 +25,11 @@ public struct IPRouteJSON: Sendable {
     public let devices: IPJSONDeviceNames
     public let names: IPNames
     public let options: Options
+    /// iproute2's words for types, protocols, scopes and tables 0-255, as JSON strings.
+    private let typeNames: JSONStringTable
+    private let protocolNames: JSONStringTable
+    private let scopeNames: JSONStringTable
+    private let tableNames: JSONStringTable
 
     public init(snapshot: NetworkSnapshot, options: Options = Options()) {
         self.init(devices: IPJSONDeviceNames(snapshot), names: snapshot.names, options: options)
@@ -34,6 +39,10 @@ public struct IPRouteJSON: Sendable {
         self.devices = devices
         self.names = names
         self.options = options
+        typeNames = JSONStringTable(count: 256) { IPJSONVocabulary.routeTypeName(RouteType(rawValue: UInt8($0))) }
+        protocolNames = JSONStringTable(count: 256) { names.name(of: RouteProtocol(rawValue: UInt8($0))) }
+        scopeNames = JSONStringTable(count: 256) { names.name(of: RouteScope(rawValue: UInt8($0))) }
+        tableNames = JSONStringTable(count: 256) { names.name(of: RouteTableID(UInt32($0))) }
     }
 
     /// Writes `route` as one JSON object, `extra` members last.
@@ -41,7 +50,8 @@ public struct IPRouteJSON: Sendable {
         writer.beginObject()
         let detailed = options.detailed
         if route.type != .unicast || detailed {
-            writer.member("type", IPJSONVocabulary.routeTypeName(route.type))
+            writer.key("type")
+            _ = typeNames.write(Int(route.type.rawValue), to: &writer)
         }
         writer.key("dst")
         writer.routePrefix(route.destination)
@@ -56,19 +66,24 @@ public struct IPRouteJSON: Sendable {
             writer.address(gateway)
         }
         if let via = route.via { writeVia(via, to: &writer) }
-        if let device = route.device { writer.member("dev", devices.name(device)) }
+        if let device = route.device {
+            writer.key("dev")
+            devices.write(device, to: &writer)
+        }
         if route.table != .unspec, route.table != .main || detailed {
             writer.key("table")
-            writeName(names.tables[route.table.rawValue], number: UInt64(route.table.rawValue), to: &writer)
+            if !tableNames.write(Int(route.table.rawValue), to: &writer) {
+                writeName(names.tables[route.table.rawValue], number: UInt64(route.table.rawValue), to: &writer)
+            }
         }
         if !route.flags.contains(.cloned) {
             if route.proto != .boot || detailed {
                 writer.key("protocol")
-                writeName(names.protocols[route.proto.rawValue], number: UInt64(route.proto.rawValue), to: &writer)
+                _ = protocolNames.write(Int(route.proto.rawValue), to: &writer)
             }
             if route.scope != .universe || detailed {
                 writer.key("scope")
-                writeName(names.scopes[route.scope.rawValue], number: UInt64(route.scope.rawValue), to: &writer)
+                _ = scopeNames.write(Int(route.scope.rawValue), to: &writer)
             }
         }
         if let preferredSource = route.preferredSource {
@@ -83,7 +98,10 @@ public struct IPRouteJSON: Sendable {
             writer.int(Int64(Int32(bitPattern: expires)))
         }
         if !route.metrics.isEmpty { IPRouteMetricsJSON.write(route.metrics, to: &writer) }
-        if let input = route.inputDevice { writer.member("iif", devices.name(input)) }
+        if let input = route.inputDevice {
+            writer.key("iif")
+            devices.write(input, to: &writer)
+        }
         if let preference = route.preference { writePreference(preference, to: &writer) }
         if !route.nexthops.isEmpty { writeNexthops(route.nexthops, to: &writer) }
         if options.includeFamily { writer.member("family", IPJSONVocabulary.familyName(route.family)) }
@@ -153,7 +171,8 @@ public struct IPRouteJSON: Sendable {
             }
             if let via = hop.via { writeVia(via, to: &writer) }
             if let realms = hop.realms { writeFlow(realms, to: &writer) }
-            writer.member("dev", devices.name(hop.device ?? InterfaceIndex(0)))
+            writer.key("dev")
+            devices.write(hop.device ?? InterfaceIndex(0), to: &writer)
             writer.key("weight")
             writer.uint(hop.weight)
             writeFlags(hop.flags, to: &writer)

@@ -38,7 +38,7 @@ enum IPRouteMetricsJSON {
             case .rttvar:
                 writer.member("rttvar", value / 4)
             default:
-                writer.key(name)
+                writer.key(dynamic: name)
                 writer.uint(value)
             }
         }

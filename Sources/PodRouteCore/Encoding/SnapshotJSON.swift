@@ -125,7 +125,7 @@ public struct SnapshotJSON: Sendable {
             writer.key(name)
             writer.beginObject()
             for (number, text) in entries {
-                writer.key(String(number))
+                writer.key(dynamic: String(number))
                 writer.string(text)
             }
             writer.endObject()

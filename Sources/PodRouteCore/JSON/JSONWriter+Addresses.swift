@@ -2,9 +2,9 @@ extension JSONWriter {
     /// An address as a JSON string, written digit by digit (no `String` per route).
     public mutating func address(_ address: IPAddress) {
         separate()
-        bytes.append(UInt8(ascii: "\""))
+        put(UInt8(ascii: "\""))
         appendAddress(address)
-        bytes.append(UInt8(ascii: "\""))
+        put(UInt8(ascii: "\""))
         finishValue()
     }
 
@@ -12,30 +12,30 @@ extension JSONWriter {
     /// address for a host prefix (`10.8.0.1`, `::1`), `address/length` otherwise.
     public mutating func routePrefix(_ prefix: IPPrefix) {
         separate()
-        bytes.append(UInt8(ascii: "\""))
+        put(UInt8(ascii: "\""))
         if prefix.isDefault {
             appendStatic("default")
         } else {
             appendAddress(prefix.address)
             if !prefix.isHost {
-                bytes.append(UInt8(ascii: "/"))
+                put(UInt8(ascii: "/"))
                 appendDigits(UInt64(prefix.length))
             }
         }
-        bytes.append(UInt8(ascii: "\""))
+        put(UInt8(ascii: "\""))
         finishValue()
     }
 
     /// `address/length` always, or the bare address for a host prefix (`from` of a route).
     public mutating func prefix(_ prefix: IPPrefix, omittingHostLength: Bool) {
         separate()
-        bytes.append(UInt8(ascii: "\""))
+        put(UInt8(ascii: "\""))
         appendAddress(prefix.address)
         if !(omittingHostLength && prefix.isHost) {
-            bytes.append(UInt8(ascii: "/"))
+            put(UInt8(ascii: "/"))
             appendDigits(UInt64(prefix.length))
         }
-        bytes.append(UInt8(ascii: "\""))
+        put(UInt8(ascii: "\""))
         finishValue()
     }
 
@@ -48,11 +48,11 @@ extension JSONWriter {
 
     mutating func appendIPv4(_ value: UInt32) {
         appendDigits(UInt64(value >> 24))
-        bytes.append(UInt8(ascii: "."))
+        put(UInt8(ascii: "."))
         appendDigits(UInt64(value >> 16 & 0xff))
-        bytes.append(UInt8(ascii: "."))
+        put(UInt8(ascii: "."))
         appendDigits(UInt64(value >> 8 & 0xff))
-        bytes.append(UInt8(ascii: "."))
+        put(UInt8(ascii: "."))
         appendDigits(UInt64(value & 0xff))
     }
 
@@ -80,13 +80,13 @@ extension JSONWriter {
         var lastWasColon = false
         while index < 8 {
             if index == bestStart {
-                bytes.append(UInt8(ascii: ":"))
-                bytes.append(UInt8(ascii: ":"))
+                put(UInt8(ascii: ":"))
+                put(UInt8(ascii: ":"))
                 lastWasColon = true
                 index += bestLength
                 continue
             }
-            if index > 0, !lastWasColon { bytes.append(UInt8(ascii: ":")) }
+            if index > 0, !lastWasColon { put(UInt8(ascii: ":")) }
             if index == 6, bestStart == 0, bestLength == 6 || (bestLength == 5 && group(5) == 0xffff) {
                 appendIPv4(UInt32(group(6)) << 16 | UInt32(group(7)))
                 return
@@ -102,7 +102,7 @@ extension JSONWriter {
     /// two-digit hex (iproute2's `ll_addr_n2a`).
     public mutating func linkLayerAddress(_ address: LinkLayerAddress, type: LinkLayerType) {
         separate()
-        bytes.append(UInt8(ascii: "\""))
+        put(UInt8(ascii: "\""))
         let raw = address.bytes
         let ipv4Types: [LinkLayerType] = [.ipip, .sit, .gre]  // ARPHRD_TUNNEL, ARPHRD_SIT, ARPHRD_IPGRE
         let ipv6Types: [LinkLayerType] = [.tunnel6, .ip6gre]  // ARPHRD_TUNNEL6, ARPHRD_IP6GRE
@@ -111,12 +111,12 @@ extension JSONWriter {
             appendAddress(ip)
         } else {
             for (position, byte) in raw.enumerated() {
-                if position > 0 { bytes.append(UInt8(ascii: ":")) }
-                bytes.append(Self.hexDigits[Int(byte >> 4)])
-                bytes.append(Self.hexDigits[Int(byte & 0xf)])
+                if position > 0 { put(UInt8(ascii: ":")) }
+                put(Self.hexDigit(byte >> 4))
+                put(Self.hexDigit(byte & 0xf))
             }
         }
-        bytes.append(UInt8(ascii: "\""))
+        put(UInt8(ascii: "\""))
         finishValue()
     }
 }

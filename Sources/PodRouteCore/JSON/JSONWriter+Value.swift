@@ -26,7 +26,7 @@ extension JSONWriter {
     /// Writes the members of `object` into the object being written (no braces).
     public mutating func members(of object: JSONObject) {
         for (name, member) in object {
-            key(name)
+            key(dynamic: name)
             if case .double(let number) = member, name.hasSuffix("_timer") {
                 fixedPoint(number, decimals: 2)
             } else {
@@ -38,7 +38,7 @@ extension JSONWriter {
     /// Writes caller-supplied members (podroute's own keys) into the object being written.
     public mutating func members(_ extra: [(String, JSONValue)]) {
         for (name, member) in extra {
-            key(name)
+            key(dynamic: name)
             value(member)
         }
     }

@@ -11,9 +11,14 @@
 ///
 /// The output is always valid JSON text as long as calls nest correctly (`key` only inside
 /// objects, every `begin` closed): strings are fully escaped, non-finite doubles become `null`.
-public struct JSONWriter: Sendable {
-    /// The bytes written and not yet drained.
-    public internal(set) var bytes: [UInt8] = []
+public struct JSONWriter: ~Copyable, @unchecked Sendable {
+    // The buffer is owned by exactly one writer (the type cannot be copied), so there is no
+    // copy-on-write check per byte; that, not formatting, dominated the cost of printing a
+    // million routes with an `[UInt8]`. Unchecked Sendable: a unique owner may move it.
+    private var storage: UnsafeMutablePointer<UInt8>
+    private var capacity: Int
+    /// The number of bytes written and not yet drained.
+    public private(set) var count = 0
     /// False right after `[`, `{` or a key: the next token takes no comma.
     var needsComma = false
     /// Open containers; used only to tell when a top-level value is complete.
@@ -23,65 +28,86 @@ public struct JSONWriter: Sendable {
     public static let chunkSize = 65_536
 
     public init(capacity: Int = JSONWriter.chunkSize * 2) {
-        bytes.reserveCapacity(capacity)
+        self.capacity = max(capacity, 64)
+        storage = .allocate(capacity: self.capacity)
     }
 
-    public var isEmpty: Bool { bytes.isEmpty }
-    public var count: Int { bytes.count }
+    deinit { storage.deallocate() }
+
+    public var isEmpty: Bool { count == 0 }
+
+    /// A copy of the buffered bytes (for tests and small outputs).
+    public var bytes: [UInt8] { Array(UnsafeBufferPointer(start: storage, count: count)) }
 
     /// The buffered output as text (for tests and small outputs).
-    public var text: String { String(decoding: bytes, as: UTF8.self) }
+    public var text: String { String(decoding: UnsafeBufferPointer(start: storage, count: count), as: UTF8.self) }
+
+    /// Lends the buffered bytes, e.g. to `write(2)` them without a copy.
+    public func withUnsafeBytes<Result>(_ body: (UnsafeRawBufferPointer) throws -> Result) rethrows -> Result {
+        try body(UnsafeRawBufferPointer(start: storage, count: count))
+    }
 
     // MARK: Structure
 
     public mutating func beginObject() {
         separate()
-        bytes.append(UInt8(ascii: "{"))
+        put(UInt8(ascii: "{"))
         needsComma = false
         depth += 1
     }
 
     public mutating func endObject() {
-        bytes.append(UInt8(ascii: "}"))
+        put(UInt8(ascii: "}"))
         needsComma = true
         depth -= 1
     }
 
     public mutating func beginArray() {
         separate()
-        bytes.append(UInt8(ascii: "["))
+        put(UInt8(ascii: "["))
         needsComma = false
         depth += 1
     }
 
     public mutating func endArray() {
-        bytes.append(UInt8(ascii: "]"))
+        put(UInt8(ascii: "]"))
         needsComma = true
         depth -= 1
     }
 
     /// Writes `"name":`. The name must be plain ASCII without quotes or backslashes, which
     /// holds for every key iproute2 and podroute print; it is copied without scanning.
+    @inline(__always)
     public mutating func key(_ name: StaticString) {
-        separate()
-        bytes.append(UInt8(ascii: "\""))
-        appendStatic(name)
-        bytes.append(UInt8(ascii: "\""))
-        bytes.append(UInt8(ascii: ":"))
+        guard name.hasPointerRepresentation else { return key(dynamic: String(describing: name)) }
+        let length = name.utf8CodeUnitCount
+        reserve(length + 4)
+        var position = count
+        if needsComma {
+            storage[position] = UInt8(ascii: ",")
+            position += 1
+        }
+        storage[position] = UInt8(ascii: "\"")
+        let source = name.utf8Start
+        for offset in 0..<length { storage[position + 1 + offset] = source[offset] }
+        storage[position + 1 + length] = UInt8(ascii: "\"")
+        storage[position + 2 + length] = UInt8(ascii: ":")
+        count = position + 3 + length
         needsComma = false
     }
 
     /// Writes `"name":` for a name from data (kind-specific keys, caller extras): escaped.
-    public mutating func key(_ name: String) {
+    /// (A separate label, so that a literal key never takes this slower path by accident.)
+    public mutating func key(dynamic name: String) {
         separate()
         appendEscaped(name)
-        bytes.append(UInt8(ascii: ":"))
+        put(UInt8(ascii: ":"))
         needsComma = false
     }
 
     /// Ends a line between top-level values (NDJSON-style streams).
     public mutating func newline() {
-        bytes.append(UInt8(ascii: "\n"))
+        put(UInt8(ascii: "\n"))
         needsComma = false
     }
 
@@ -96,9 +122,9 @@ public struct JSONWriter: Sendable {
     /// A string known at compile time to need no escaping (names such as `"unicast"`).
     public mutating func string(_ value: StaticString) {
         separate()
-        bytes.append(UInt8(ascii: "\""))
+        put(UInt8(ascii: "\""))
         appendStatic(value)
-        bytes.append(UInt8(ascii: "\""))
+        put(UInt8(ascii: "\""))
         needsComma = true
     }
 
@@ -117,7 +143,7 @@ public struct JSONWriter: Sendable {
     public mutating func int(_ value: Int64) {
         separate()
         if value < 0 {
-            bytes.append(UInt8(ascii: "-"))
+            put(UInt8(ascii: "-"))
             appendDigits(value.magnitude)
         } else {
             appendDigits(UInt64(value))
@@ -159,10 +185,10 @@ public struct JSONWriter: Sendable {
         guard scaled < 9e18 else { return double(value) }
         separate()
         let units = UInt64(scaled)
-        if value < 0, units != 0 { bytes.append(UInt8(ascii: "-")) }
+        if value < 0, units != 0 { put(UInt8(ascii: "-")) }
         appendDigits(units / scale)
         if decimals > 0 {
-            bytes.append(UInt8(ascii: "."))
+            put(UInt8(ascii: "."))
             appendDigits(units % scale, width: decimals)
         }
         needsComma = true
@@ -172,22 +198,22 @@ public struct JSONWriter: Sendable {
     /// because C's `%#x` adds no prefix to zero.
     public mutating func hexString(_ value: UInt64) {
         separate()
-        bytes.append(UInt8(ascii: "\""))
+        put(UInt8(ascii: "\""))
         if value != 0 {
-            bytes.append(UInt8(ascii: "0"))
-            bytes.append(UInt8(ascii: "x"))
+            put(UInt8(ascii: "0"))
+            put(UInt8(ascii: "x"))
         }
         appendHex(value)
-        bytes.append(UInt8(ascii: "\""))
+        put(UInt8(ascii: "\""))
         needsComma = true
     }
 
     /// A number written as a JSON string (`"table":"1000"`, `"protocol":"80"`).
     public mutating func numberString(_ value: UInt64) {
         separate()
-        bytes.append(UInt8(ascii: "\""))
+        put(UInt8(ascii: "\""))
         appendDigits(value)
-        bytes.append(UInt8(ascii: "\""))
+        put(UInt8(ascii: "\""))
         needsComma = true
     }
 
@@ -235,30 +261,78 @@ public struct JSONWriter: Sendable {
     /// caller that drains after each element writes the output in 64 KiB `write`s.
     public mutating func drain(chunkSize: Int = JSONWriter.chunkSize,
                                to sink: (UnsafeRawBufferPointer) throws -> Void) rethrows {
-        guard chunkSize > 0, bytes.count >= chunkSize else { return }
+        guard chunkSize > 0, count >= chunkSize else { return }
         var offset = 0
-        try bytes.withUnsafeBytes { buffer in
-            while buffer.count - offset >= chunkSize {
-                try sink(UnsafeRawBufferPointer(rebasing: buffer[offset..<offset + chunkSize]))
-                offset += chunkSize
-            }
+        while count - offset >= chunkSize {
+            try sink(UnsafeRawBufferPointer(start: storage + offset, count: chunkSize))
+            offset += chunkSize
         }
-        bytes.removeFirst(offset)
+        // Overlapping move of the unwritten tail to the front (memmove semantics).
+        UnsafeMutableRawPointer(storage).copyMemory(from: storage + offset, byteCount: count - offset)
+        count -= offset
     }
 
     /// Hands everything buffered to `sink` and empties the buffer.
     public mutating func flush(to sink: (UnsafeRawBufferPointer) throws -> Void) rethrows {
-        guard !bytes.isEmpty else { return }
-        try bytes.withUnsafeBytes { try sink($0) }
-        bytes.removeAll(keepingCapacity: true)
+        guard count > 0 else { return }
+        try sink(UnsafeRawBufferPointer(start: storage, count: count))
+        count = 0
     }
 
     // MARK: Byte level
 
+    @inline(__always)
+    mutating func reserve(_ extra: Int) {
+        if count &+ extra > capacity { grow(toHold: count + extra) }
+    }
+
+    @inline(never)
+    private mutating func grow(toHold needed: Int) {
+        var newCapacity = capacity * 2
+        while newCapacity < needed { newCapacity *= 2 }
+        let newStorage = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
+        newStorage.update(from: storage, count: count)
+        storage.deallocate()
+        storage = newStorage
+        capacity = newCapacity
+    }
+
+    @inline(__always)
+    mutating func put(_ byte: UInt8) {
+        reserve(1)
+        storage[count] = byte
+        count &+= 1
+    }
+
+    @inline(__always)
+    mutating func put(_ buffer: UnsafeBufferPointer<UInt8>) {
+        guard let base = buffer.baseAddress, buffer.count > 0 else { return }
+        let length = buffer.count
+        reserve(length)
+        if length <= 16 {
+            // Names and keys are short; a loop beats a call to memmove.
+            for offset in 0..<length { storage[count &+ offset] = base[offset] }
+        } else {
+            (storage + count).update(from: base, count: length)
+        }
+        count &+= length
+    }
+
+    /// Forgets that a value was written: the next token takes no comma.
+    mutating func resetSeparator() { needsComma = false }
+
+    /// Writes up to 48 bytes produced by `fill` straight into the buffer; `fill` returns how
+    /// many it wrote (digits, addresses).
+    @inline(__always)
+    mutating func put(upTo maximum: Int, _ fill: (UnsafeMutablePointer<UInt8>) -> Int) {
+        reserve(maximum)
+        count &+= fill(storage + count)
+    }
+
     /// A comma when a value or member precedes; called before every value and key.
     @inline(__always)
     mutating func separate() {
-        if needsComma { bytes.append(UInt8(ascii: ",")) }
+        if needsComma { put(UInt8(ascii: ",")) }
     }
 
     /// Marks a value written through the raw appenders as complete.
@@ -268,49 +342,63 @@ public struct JSONWriter: Sendable {
     @inline(__always)
     mutating func appendStatic(_ text: StaticString) {
         if text.hasPointerRepresentation {
-            bytes.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+            put(UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
         } else {
             appendASCII(String(describing: text))
         }
     }
 
     mutating func appendASCII(_ text: String) {
-        bytes.append(contentsOf: text.utf8)
+        for byte in text.utf8 { put(byte) }
     }
 
     /// Decimal digits of `value`, zero-padded to `width` (at most 20).
+    @inline(__always)
     mutating func appendDigits(_ value: UInt64, width: Int = 1) {
         if value < 10, width <= 1 {
-            bytes.append(UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: value))
+            put(UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: value))
             return
         }
-        // Digits are produced backwards into a stack buffer, then copied in one append.
-        var scratch: (UInt64, UInt64, UInt64) = (0, 0, 0)
-        withUnsafeMutableBytes(of: &scratch) { raw in
+        let width = min(width, 20)
+        put(upTo: 20) { out in
+            // Count the digits, then fill them in from the right.
+            var length = 1
+            var shifted = value / 10
+            while shifted != 0 {
+                length += 1
+                shifted /= 10
+            }
+            length = max(length, width)
             var rest = value
-            var position = raw.count
-            repeat {
+            var position = length
+            while position > 0 {
                 position -= 1
-                raw[position] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: rest % 10)
+                out[position] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: rest % 10)
                 rest /= 10
-            } while position > 0 && (rest != 0 || raw.count - position < width)
-            bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: raw[position...]))
+            }
+            return length
         }
     }
 
     /// Lower-case hex digits without leading zeros.
     mutating func appendHex(_ value: UInt64) {
-        var started = false
-        var shift = 60
-        while shift >= 0 {
-            let nibble = UInt8(truncatingIfNeeded: (value >> UInt64(shift)) & 0xf)
-            if nibble != 0 || started || shift == 0 {
-                bytes.append(Self.hexDigits[Int(nibble)])
-                started = true
+        put(upTo: 16) { out in
+            var length = 0
+            var shift = 60
+            while shift >= 0 {
+                let nibble = UInt8(truncatingIfNeeded: (value >> UInt64(shift)) & 0xf)
+                if nibble != 0 || length > 0 || shift == 0 {
+                    out[length] = nibble < 10 ? UInt8(ascii: "0") &+ nibble : UInt8(ascii: "a") &+ nibble &- 10
+                    length += 1
+                }
+                shift -= 4
             }
-            shift -= 4
+            return length
         }
     }
 
-    static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
+    @inline(__always)
+    static func hexDigit(_ nibble: UInt8) -> UInt8 {
+        nibble < 10 ? UInt8(ascii: "0") &+ nibble : UInt8(ascii: "a") &+ nibble &- 10
+    }
 }

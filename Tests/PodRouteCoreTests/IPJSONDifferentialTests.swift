@@ -35,6 +35,9 @@ struct IPJSONDifferentialTests {
             expectSuperset(expected: dumps.rules4, actual: encodeRules(snapshot, .inet), what: "ip -j -d rule")
             expectSuperset(expected: dumps.plainRules4, actual: encodeRules(snapshot, .inet), what: "ip -j rule")
             expectSuperset(expected: dumps.rules6, actual: encodeRules(snapshot, .inet6), what: "ip -6 -j -d rule")
+            expectSuperset(expected: dumps.plainRules6, actual: encodeRules(snapshot, .inet6), what: "ip -6 -j rule")
+            expectSuperset(expected: dumps.routes6, actual: encodeRoutes(snapshot, family: .inet6),
+                           what: "ip -6 -j -d route show table all")
             expectSuperset(expected: dumps.netconf, actual: encodeNetconf(snapshot), what: "ip -j netconf show")
 
             // Spot checks of the fixture's point: the quirks are really there.
@@ -46,6 +49,19 @@ struct IPJSONDifferentialTests {
             #expect(workload?["link_index"] != nil && workload?["link_netnsid"] != nil)
             let vpa = snapshot.link(named: "vpa")
             #expect(vpa?.alias == IPJSONFixture.hostileAlias)
+        }
+    }
+
+    @Test func statisticsCaptureReencodesAsSupersetOfDashS() throws {
+        try JSONTestNamespace.withPair { pair in
+            try IPJSONFixture.build(in: pair)
+            let dumps = try IPJSONFixture.dump(pair)
+            let text = IPJSONFixture.capture([("ip -j -s -d addr show", dumps.addressesWithStats)])
+            let snapshot = try CaptureReader.load(text: text, path: "jsstats.txt")
+            #expect(snapshot.warnings.isEmpty, "\(snapshot.warnings)")
+            #expect(snapshot.link(named: "lo")?.stats != nil)
+            expectSuperset(expected: dumps.addressesWithStats, actual: encodeLinks(snapshot, statistics: .basic),
+                           what: "ip -j -s -d addr show")
         }
     }
 
@@ -106,8 +122,8 @@ struct IPJSONDifferentialTests {
 
     // MARK: Helpers
 
-    private func encodeLinks(_ snapshot: NetworkSnapshot) -> String {
-        let encoder = IPAddressJSON(snapshot: snapshot)
+    private func encodeLinks(_ snapshot: NetworkSnapshot, statistics: IPAddressJSON.Statistics = .none) -> String {
+        let encoder = IPAddressJSON(snapshot: snapshot, options: .init(statistics: statistics))
         var writer = JSONWriter()
         writer.beginArray()
         for link in snapshot.links { encoder.write(link, to: &writer) }
@@ -115,11 +131,12 @@ struct IPJSONDifferentialTests {
         return writer.text
     }
 
-    private func encodeRoutes(_ snapshot: NetworkSnapshot, options: IPRouteJSON.Options = .init()) -> String {
+    private func encodeRoutes(_ snapshot: NetworkSnapshot, options: IPRouteJSON.Options = .init(),
+                              family: AddressFamily? = nil) -> String {
         let encoder = IPRouteJSON(snapshot: snapshot, options: options)
         var writer = JSONWriter()
         writer.beginArray()
-        for route in snapshot.routes { encoder.write(route, to: &writer) }
+        for route in snapshot.routes where family == nil || route.family == family { encoder.write(route, to: &writer) }
         writer.endArray()
         return writer.text
     }

@@ -94,6 +94,9 @@ enum IPJSONFixture {
         var rules4: String
         var rules6: String
         var plainRules4: String
+        var plainRules6: String
+        var routes6: String
+        var addressesWithStats: String
         var netconf: String
     }
 
@@ -104,6 +107,9 @@ enum IPJSONFixture {
               rules4: try pair.ip(["-j", "-d", "rule"]),
               rules6: try pair.ip(["-6", "-j", "-d", "rule"]),
               plainRules4: try pair.ip(["-j", "rule"]),
+              plainRules6: try pair.ip(["-6", "-j", "rule"]),
+              routes6: try pair.ip(["-6", "-j", "-d", "route", "show", "table", "all"]),
+              addressesWithStats: try pair.ip(["-j", "-s", "-d", "addr", "show"]),
               netconf: try pair.ip(["-j", "netconf", "show"]))
     }
 

@@ -79,8 +79,13 @@ extension IPJSONReading {
             }
             var addresses: [IPAddress] = []
             if case .array(let ips)? = object["ips"] {
-                for case .string(let text) in ips {
-                    if let address = IPAddress(text) { addresses.append(address) }
+                for ip in ips {
+                    guard case .string(let text) = ip, let address = IPAddress(text) else {
+                        warn("JSON element .pods[\(position)] has \(IPJSONProblem.describe(ip)) among its 'ips'; "
+                             + "expected an IP address; it is left out", into: &builder)
+                        continue
+                    }
+                    addresses.append(address)
                 }
             }
             pods.append(PodReference(namespace: namespace, name: name, addresses: addresses))

@@ -3,10 +3,11 @@
 ///
 /// Two forms: a list of values for convenience, or a closure that writes straight into the
 /// writer, for callers printing a million routes who would rather not build a list per route.
-public enum IPJSONExtra: Sendable {
+/// (Not `Sendable`: it is an argument, used at once, and may capture anything.)
+public enum IPJSONExtra {
     case none
     case members([(String, JSONValue)])
-    case writer(@Sendable (inout JSONWriter) -> Void)
+    case writer((inout JSONWriter) -> Void)
 
     func write(into writer: inout JSONWriter) {
         switch self {

@@ -47,6 +47,18 @@ public struct CaptureBuilder: Sendable {
     public mutating func add(pods newPods: [PodReference]) { pods += newPods }
     public mutating func use(names newNames: IPNames) { names = newNames }
 
+    /// The names numbers are read with (iproute2's, or a capture's own /etc/iproute2 files).
+    public var ipNames: IPNames { names }
+
+    /// Whether a link with this index has been added.
+    public func containsLink(_ index: InterfaceIndex) -> Bool { linkPositions[index] != nil }
+
+    /// The index of a link already described by this capture, by name or alternative name;
+    /// lets a section refer to a device another section described (`"master":"br0"`).
+    public func linkIndex(named name: String) -> InterfaceIndex? {
+        links.first { $0.name == name || $0.altNames.contains(name) }?.index
+    }
+
     /// The snapshot the capture describes.
     public func build(source: SnapshotSource, defaultHost: String) -> NetworkSnapshot {
         var resolver = DeviceResolver(links: links)

@@ -120,6 +120,18 @@ struct SeededGenerator: RandomNumberGenerator {
         #expect(snapshot.route("10.21.0.0/16") == nil, "a route without its gateway would mislead")
     }
 
+    @Test func windowsLineEndsAndNoBreakSpacesFromWebPages() throws {
+        let text = "2: eth0: <BROADCAST,MULTICAST,UP,LOWER_UP> mtu 1500 qdisc mq state UP group default\r\n"
+            + "\u{A0}\u{A0}\u{A0}\u{A0}link/ether 00:50:56:95:32:45 brd ff:ff:ff:ff:ff:ff\r\n"
+            + "inet\u{A0}10.20.1.22/24 scope global eth0\r\n"
+            + "default via 10.20.1.254 dev eth0\u{A0}proto static\r\n"
+        let snapshot = try loadCapture(text)
+        #expect(snapshot.warnings.isEmpty, "\(snapshot.warnings)")
+        #expect(snapshot.link(named: "eth0")?.address?.description == "00:50:56:95:32:45")
+        #expect(snapshot.address("10.20.1.22")?.label == "eth0")
+        #expect(snapshot.route("0.0.0.0/0")?.proto == .static)
+    }
+
     @Test func nothingReadableIsAnError() {
         #expect(throws: CaptureError.self) { try loadCapture("hello\nworld\n") }
     }

@@ -147,6 +147,7 @@ public struct CaptureBuilder: Sendable {
         func coarse(_ captured: CapturedRoute) -> Coarse {
             Coarse(family: captured.route.family, table: captured.route.table, destination: captured.route.destination)
         }
+        guard routes.contains(where: { $0.fidelity == .netTools }) else { return routes }
         let richer = Set(routes.lazy.filter { $0.fidelity > .netTools }.map(coarse))
         var rows = Set<Row>()
         return routes.filter { captured in

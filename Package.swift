@@ -41,7 +41,7 @@ let package = Package(
         .target(name: "PodRouteTesting", dependencies: ["PodRouteCore"]),
         .testTarget(name: "PodRouteCoreTests", dependencies: ["PodRouteCore", "PodRouteTesting"]),
         .testTarget(name: "PodRouteNetlinkTests", dependencies: ["PodRouteNetlink", "PodRouteTesting"]),
-        .testTarget(name: "PodRouteCLITests", dependencies: ["PodRouteCore", "PodRouteTesting"]),
+        .testTarget(name: "PodRouteCLITests", dependencies: ["podroute", "PodRouteCore", "PodRouteTesting"]),
     ],
     swiftLanguageModes: [.v6]
 )

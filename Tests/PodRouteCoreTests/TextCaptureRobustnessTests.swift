@@ -136,23 +136,16 @@ struct SeededGenerator: RandomNumberGenerator {
         #expect(throws: CaptureError.self) { try loadCapture("hello\nworld\n") }
     }
 
-    @Test func hundredThousandRoutesParseQuickly() throws {
+    /// A big paste loads whole: 100,000 lines whose prefixes repeat after 65,536 keep one route
+    /// per kernel key (speed is measured by scripts/bench, not here).
+    @Test func aHundredThousandLinesLoadWithRepeatsFolded() throws {
         var text = "root@gw:~# ip route\n"
         text.reserveCapacity(6_000_000)
         for index in 0..<100_000 {
             text += "10.\(index >> 8 & 0xff).\(index & 0xff).0/24 via 10.20.1.\(index % 200 + 1) dev eth0 proto bird metric 20\n"
         }
-        let clock = ContinuousClock()
-        let start = clock.now
         let snapshot = try loadCapture(text)
-        let elapsed = clock.now - start
-        #expect(snapshot.routes.count == 65_536 + 34_464 - 34_464, "prefixes repeat after 65536")
-        #if DEBUG
-        let limit = Duration.seconds(30)
-        #else
-        let limit = Duration.seconds(1)
-        #endif
-        print("100k route lines: \(elapsed)")
-        #expect(elapsed < limit)
+        #expect(snapshot.routes.count == 65_536)
+        #expect(snapshot.warnings.isEmpty)
     }
 }

@@ -26,39 +26,55 @@ public enum RouteDecoder {
         guard let family = AddressFamily(rawValue: header.rtm_family) else { return nil }
         if case .skip = cloned, header.rtm_flags & UInt32(RTM_F_CLONED) != 0 { return nil }
 
-        var route = Route(
-            family: family, type: RouteType(rawValue: header.rtm_type),
-            destination: IPPrefix(containing: .any(family), length: 0), tos: header.rtm_tos,
-            table: RouteTableID(UInt32(header.rtm_table)), proto: RouteProtocol(rawValue: header.rtm_protocol),
-            scope: RouteScope(rawValue: header.rtm_scope), flags: RouteFlags(rawValue: header.rtm_flags))
+        // Everything is gathered into locals and the Route built once: the value is large, and
+        // building it field by field costs copies on a million-route dump.
         var destination: IPAddress?
         var source: IPAddress?
+        var table = UInt32(header.rtm_table)
+        var metric: UInt32?
+        var gateway: IPAddress?
+        var via: IPAddress?
+        var device: InterfaceIndex?
+        var inputDevice: InterfaceIndex?
+        var preferredSource: IPAddress?
+        var preference: RoutePreference?
+        var realms: UInt32?
+        var nexthopID: UInt32?
+        var metrics = RouteMetrics()
+        var nexthops: [Nexthop] = []
+        var expires: UInt32?
         for attribute in message.attributes(after: rtmsg.self) {
             switch rtattr_type_t(UInt32(attribute.type)) {
             case RTA_DST: destination = attribute.ipAddress(family)
             case RTA_SRC: source = attribute.ipAddress(family)
-            case RTA_TABLE: if let table = attribute.uint32 { route.table = RouteTableID(table) }
-            case RTA_PRIORITY: route.metric = attribute.uint32
-            case RTA_GATEWAY: route.gateway = attribute.ipAddress
-            case RTA_VIA: route.via = via(attribute)
-            case RTA_OIF: route.device = attribute.int32.map { InterfaceIndex($0) }
-            case RTA_IIF: route.inputDevice = attribute.int32.map { InterfaceIndex($0) }
-            case RTA_PREFSRC: route.preferredSource = attribute.ipAddress
-            case RTA_PREF: route.preference = attribute.uint8.map { RoutePreference(rawValue: $0) }
-            case RTA_FLOW: route.realms = attribute.uint32
-            case RTA_NH_ID: route.nexthopID = attribute.uint32
-            case RTA_METRICS: route.metrics = RouteMetricsDecoder.decode(attribute.nested)
-            case RTA_MULTIPATH: route.nexthops = try NexthopDecoder.decode(attribute.payload, family: family)
-            case RTA_CACHEINFO: route.expires = expires(attribute)
+            case RTA_TABLE: table = attribute.uint32 ?? table
+            case RTA_PRIORITY: metric = attribute.uint32
+            case RTA_GATEWAY: gateway = attribute.ipAddress
+            case RTA_VIA: via = Self.via(attribute)
+            case RTA_OIF: device = attribute.int32.map { InterfaceIndex($0) }
+            case RTA_IIF: inputDevice = attribute.int32.map { InterfaceIndex($0) }
+            case RTA_PREFSRC: preferredSource = attribute.ipAddress
+            case RTA_PREF: preference = attribute.uint8.map { RoutePreference(rawValue: $0) }
+            case RTA_FLOW: realms = attribute.uint32
+            case RTA_NH_ID: nexthopID = attribute.uint32
+            case RTA_METRICS: metrics = RouteMetricsDecoder.decode(attribute.nested)
+            case RTA_MULTIPATH: nexthops = try NexthopDecoder.decode(attribute.payload, family: family)
+            case RTA_CACHEINFO: expires = Self.expires(attribute)
             default: continue
             }
         }
-        if let destination { route.destination = IPPrefix(containing: destination, length: header.rtm_dst_len) }
-        else if header.rtm_dst_len != 0 {
+        if destination == nil, header.rtm_dst_len != 0 {
             throw .malformed("RTM_NEWROUTE with a /\(header.rtm_dst_len) destination but no RTA_DST")
         }
-        if let source { route.source = IPPrefix(containing: source, length: header.rtm_src_len) }
-        return route
+        return Route(
+            family: family, type: RouteType(rawValue: header.rtm_type),
+            destination: IPPrefix(containing: destination ?? .any(family), length: header.rtm_dst_len),
+            source: source.map { IPPrefix(containing: $0, length: header.rtm_src_len) }, tos: header.rtm_tos,
+            table: RouteTableID(table), proto: RouteProtocol(rawValue: header.rtm_protocol),
+            scope: RouteScope(rawValue: header.rtm_scope), flags: RouteFlags(rawValue: header.rtm_flags),
+            metric: metric, gateway: gateway, via: via, device: device, inputDevice: inputDevice,
+            preferredSource: preferredSource, nexthops: nexthops, metrics: metrics, preference: preference,
+            expires: expires, nexthopID: nexthopID, realms: realms)
     }
 
     /// Decodes a route message straight into `store`; returns whether a route was added.

@@ -17,6 +17,8 @@ final class RichNamespace {
     init(_ label: String) throws {
         node = try TestNamespace(label)
         pod = try TestNamespace(label + "-pod")
+        // No IPv6 link-local addresses: their routes appear when DAD ends, racing the comparisons.
+        try node.run("sysctl", "-qw", "net.ipv6.conf.default.addr_gen_mode=1")
         try node.ipBatch([
             "link add calic440f455693 type veth peer name eth0 netns \(pod.name)",
             "link set calic440f455693 up",

@@ -18,8 +18,9 @@ extension RTNetlinkSocket {
 
     /// `ip -4|-6 route show table all`, appended to `store` (cache entries skipped). A restarted
     /// dump starts again from the `store` given, so earlier contents are kept exactly once.
+    /// Datagrams are received on a helper thread while this one decodes (see `pipelinedCollect`).
     public mutating func routes(family: AddressFamily, into store: RouteStore = RouteStore()) throws(NetlinkError) -> RouteStore {
-        try collect(.routeDump(family: NetlinkFamily(family)), into: store) { store, message throws(NetlinkError) in
+        try pipelinedCollect(.routeDump(family: NetlinkFamily(family)), into: store) { store, message throws(NetlinkError) in
             try RouteDecoder.decode(message, into: &store)
         }
     }

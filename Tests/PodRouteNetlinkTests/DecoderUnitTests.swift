@@ -170,6 +170,7 @@ struct DecoderUnitTests {
             info.append(UInt16(IFLA_INFO_KIND), string: "bridge")
             info.appendNested(UInt16(IFLA_INFO_DATA)) { data in
                 data.append(UInt16(IFLA_BR_HELLO_TIMER), UInt64(6))
+                data.append(UInt16(IFLA_BR_GC_TIMER), UInt64(200))
                 data.append(UInt16(IFLA_BR_BRIDGE_ID), bytes: [0x80, 0x00, 0xf2, 0x93, 0x0c, 0x6a, 0x7e, 0xba])
                 data.append(UInt16(IFLA_BR_GROUP_FWD_MASK), UInt16(0))
                 data.append(UInt16(IFLA_BR_FORWARD_DELAY), UInt32(1500))
@@ -180,8 +181,9 @@ struct DecoderUnitTests {
         }).link.kindData
         #expect(data["bridge_id"] == .string("8000.f2:93:c:6a:7e:ba"))
         #expect(data["hello_timer"] == .double(0.06))
+        #expect(data["gc_timer"] == .int(2), "`2.00` as PodRouteCore's JSON reader reads it")
         #expect(data["group_fwd_mask"] == .string("0"))
-        #expect(data.keys == ["forward_delay", "bridge_id", "hello_timer", "group_fwd_mask"])
+        #expect(data.keys == ["forward_delay", "bridge_id", "hello_timer", "gc_timer", "group_fwd_mask"])
     }
 
     @Test("Calico's tunl0 (ipip, no endpoints) decodes as iproute2 6.1's source prints it (not creatable here)")

@@ -81,6 +81,41 @@ struct SnapshotLinkTests {
         #expect(workload.stats != nil)
     }
 
+    @Test("kind data equals PodRouteCore's own reading of `ip -j -d` JSON, value types included")
+    func kindDataEqualsCapturedJSON() throws {
+        let rich = try RichNamespace("kindjson")
+        let links = try RTNetlink.links(in: rich.node.name)
+        let text = try rich.node.ip("-j -d link show").unicodeScalars.map { scalar in
+            scalar.value < 0x20 && scalar != "\n" ? String(format: "\\u%04x", scalar.value) : String(scalar)
+        }.joined()
+        let captured = try #require(try JSONValue.parse(Substring(text)).arrayValue)
+        var compared = 0
+        for object in captured {
+            let name = try #require(object["ifname"]?.stringValue)
+            let link = try #require(links.first { $0.name == name })
+            for (ours, key) in [(link.kindData, "info_data"), (link.slaveData, "info_slave_data")] {
+                let theirs = object["linkinfo"]?[key]?.objectValue ?? JSONObject()
+                #expect(Set(ours.keys) == Set(theirs.keys), "\(name) \(key) keys")
+                for member in theirs where !member.key.hasSuffix("_timer") {
+                    #expect(ours[member.key].map { unordered($0) == unordered(member.value) } == true,
+                            "\(name) \(key).\(member.key): ours \(String(describing: ours[member.key])), ip \(member.value)")
+                    compared += 1
+                }
+            }
+        }
+        #expect(compared > 80, "bridge, bridge port, vxlan and macvlan data were compared")
+    }
+
+    /// PodRouteCore's JSON reader sorts object keys; decoded kind data keeps iproute2's order.
+    private func unordered(_ value: JSONValue) -> JSONValue {
+        switch value {
+        case .object(let object):
+            .object(JSONObject(object.map { ($0.key, unordered($0.value)) }.sorted { $0.0 < $1.0 }))
+        case .array(let values): .array(values.map(unordered))
+        default: value
+        }
+    }
+
     @Test("addresses of both families match `ip -j addr show`: peers, labels, broadcast, flags, lifetimes")
     func addressesMatchIP() throws {
         let rich = try RichNamespace("addrs")

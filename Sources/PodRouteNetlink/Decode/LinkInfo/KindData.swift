@@ -32,9 +32,12 @@ struct KindData {
     mutating func hex(_ key: String, _ value: UInt64) { object[key] = .string(Self.hexText(value)) }
 
     /// A bridge timer (`_bridge_print_timer`): jiffies as clock ticks (1/100 s, `USER_HZ`), printed
-    /// `%i.%.2i`, so a JSON number with two decimals (`0.06`); stored as the same double.
+    /// `%i.%.2i`, so a JSON number with two decimals (`0.06`, `0.00`). Stored as PodRouteCore's JSON
+    /// reader stores that text: `0.06` as a double, `0.00` and `2.00` as integers (Foundation's
+    /// decoder reads whole numbers as Int64 first), so live and captured snapshots compare equal.
     mutating func timer(_ key: String, _ centiseconds: UInt64) {
-        object[key] = .double(Double(centiseconds) / 100)
+        if centiseconds % 100 == 0 { number(key, centiseconds / 100) }
+        else { object[key] = .double(Double(centiseconds) / 100) }
     }
 
     /// A nested object (`port_range`).

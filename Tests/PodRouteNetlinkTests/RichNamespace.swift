@@ -41,6 +41,15 @@ final class RichNamespace {
             "link add vxlan.calico type vxlan id 4096 dstport 4789 local 10.20.1.22 dev uplink0",
             "link set vxlan.calico up",
             "link add mv0 link uplink0 type macvlan mode bridge",
+            // Kind data beyond the defaults: IPv6 endpoints, multicast group, options, STP, port settings.
+            "link add vx6 type vxlan id 5 local 2001:db8:1::22 remote 2001:db8:1::99 dstport 4789 ttl 64 tos 0x10 flowlabel 0x1234 df set noudpcsum nolearning",
+            "link add vxg type vxlan id 6 group 239.1.1.1 dev uplink0 dstport 8472 srcport 1000 2000 ageing 100 maxaddr 50 l2miss l3miss proxy",
+            "link add vxe type vxlan external dstport 4790",
+            "link add mvp link uplink1 type macvlan mode private",
+            "link add br1 type bridge stp_state 1 forward_delay 400 ageing_time 1000 priority 100 group_fwd_mask 0x4000 mcast_snooping 0",
+            "link add bp0 type veth peer name bp1",
+            "link set bp0 master br1",
+            "link set bp0 type bridge_slave cost 5 priority 7 hairpin on learning off group_fwd_mask 0x4001",
         ])
         hasVLAN = (try? node.ip("link add uplink0.10 link uplink0 type vlan id 10")) != nil
         try pod.ipBatch([

@@ -7,9 +7,9 @@ enum VXLANData {
     static let decode: KindDataDecoder = { attributes in
         let table = AttributeTable(attributes, maximumType: Int(__IFLA_VXLAN_MAX) + 16)
         var data = KindData()
+        // iproute2 6.1 prints `external` and then the other options too (later versions stop there).
         if let external = table[Int(IFLA_VXLAN_COLLECT_METADATA)]?.uint8, external != 0 {
             data.bool("external", true)
-            return data
         }
         guard let vni = table[Int(IFLA_VXLAN_ID)]?.uint32 else { return data }
         data.number("id", UInt64(vni))

@@ -131,3 +131,29 @@ private func ipRuleFields(_ object: [String: Any]) -> [String: String] {
     for (key, value) in object { fields[key] = value is NSNull ? "null" : "\(value)" }
     return fields
 }
+
+@Suite(.needsNetns)
+struct SnapshotErrorTests {
+    @Test("a namespace that does not exist is the transport's one-sentence ENOENT")
+    func missingNamespace() throws {
+        let error = try #require(throws: NetlinkError.self) {
+            _ = try NetlinkSnapshotReader.snapshot(namespace: "prt-no-such-namespace", names: .iproute2Defaults, host: "h")
+        }
+        #expect(error.errno == .ENOENT)
+        #expect(error.operation == .enterNamespace("prt-no-such-namespace"))
+        #expect(error.description == "cannot enter network namespace 'prt-no-such-namespace': it does not exist (/run/netns/prt-no-such-namespace: ENOENT)")
+    }
+}
+
+/// Reading the caller's own namespace needs no privilege.
+struct LiveSnapshotTests {
+    @Test("the caller's own namespace reads as a live snapshot")
+    func liveSnapshot() throws {
+        let snapshot = try NetlinkSnapshotReader.snapshot(namespace: nil, names: .iproute2Defaults, host: "here")
+        #expect(snapshot.source == .live && snapshot.host == "here")
+        #expect(snapshot.link(named: "lo") != nil)
+        #expect(snapshot.capturedAt != nil)
+        #expect(snapshot.rules.contains { $0.priority == 32766 && $0.table == .main })
+        #expect(snapshot.forwarding.contains { $0.scope == .all && $0.family == .inet })
+    }
+}

@@ -19,6 +19,22 @@ public enum RouteDecoder {
     /// and (with `.skip`) cache entries. Throws when the message is malformed.
     public static func decode(_ message: borrowing NetlinkMessage, cloned: ClonedEntries = .skip)
         throws(NetlinkError) -> Route? {
+        try withDecoded(message, cloned: cloned) { route in copy route }
+    }
+
+    /// Decodes a route message straight into `store`; returns whether a route was added.
+    @discardableResult
+    public static func decode(_ message: borrowing NetlinkMessage, into store: inout RouteStore) throws(NetlinkError) -> Bool {
+        // The route is lent to the store, never copied through an Optional: the value is large
+        // and this runs once per route of a dump.
+        try withDecoded(message, cloned: .skip) { route in store.append(route) } != nil
+    }
+
+    /// Builds the route of `message` and lends it to `use`; nil when the message is skipped.
+    @inline(__always)
+    private static func withDecoded<Result>(
+        _ message: borrowing NetlinkMessage, cloned: ClonedEntries, _ use: (borrowing Route) -> Result
+    ) throws(NetlinkError) -> Result? {
         guard message.type == .newRoute else { return nil }
         guard let header = message.header(as: rtmsg.self) else {
             throw .malformed("RTM_NEWROUTE of \(message.payload.count) bytes, shorter than rtmsg")
@@ -66,7 +82,7 @@ public enum RouteDecoder {
         if destination == nil, header.rtm_dst_len != 0 {
             throw .malformed("RTM_NEWROUTE with a /\(header.rtm_dst_len) destination but no RTA_DST")
         }
-        return Route(
+        let route = Route(
             family: family, type: RouteType(rawValue: header.rtm_type),
             destination: IPPrefix(containing: destination ?? .any(family), length: header.rtm_dst_len),
             source: source.map { IPPrefix(containing: $0, length: header.rtm_src_len) }, tos: header.rtm_tos,
@@ -75,14 +91,7 @@ public enum RouteDecoder {
             metric: metric, gateway: gateway, via: via, device: device, inputDevice: inputDevice,
             preferredSource: preferredSource, nexthops: nexthops, metrics: metrics, preference: preference,
             expires: expires, nexthopID: nexthopID, realms: realms)
-    }
-
-    /// Decodes a route message straight into `store`; returns whether a route was added.
-    @discardableResult
-    public static func decode(_ message: borrowing NetlinkMessage, into store: inout RouteStore) throws(NetlinkError) -> Bool {
-        guard let route = try decode(message) else { return false }
-        store.append(route)
-        return true
+        return use(route)
     }
 
     /// `RTA_VIA`: `struct rtvia { u16 rtvia_family; u8 rtvia_addr[]; }`.

@@ -14,7 +14,9 @@ import Glibc
 /// POSIX semaphores (free and filled), so at most `slotCount` datagrams are in flight and memory
 /// stays bounded. It stops after the datagram holding `NLMSG_DONE`/`NLMSG_ERROR` of the request, or
 /// at the first receive error. The calling thread owns the socket throughout; the receiver only
-/// borrows the descriptor number until it is joined.
+/// borrows the descriptor number until it is joined. (A datagram whose `NLMSG_DONE` cannot be
+/// parsed would leave the receiver waiting for more; the kernel never sends one, and a capture
+/// never goes through here.)
 extension RTNetlinkSocket {
     static let pipelineSlots = 4
 

@@ -215,6 +215,32 @@ struct DecoderUnitTests {
                                              ("ttl", .int(0)), ("pmtudisc", .bool(true))]))
     }
 
+    @Test("an 802.1Q vlan decodes as iproute2 6.1's source prints it (no 8021q module here to check against)")
+    func vlanData() throws {
+        var header = ifinfomsg()
+        header.ifi_index = 12
+        var request = NetlinkRequest(.newLink, header: header)
+        request.append(UInt16(IFLA_IFNAME), string: "eth0.10")
+        request.appendNested(UInt16(IFLA_LINKINFO)) { info in
+            info.append(UInt16(IFLA_INFO_KIND), string: "vlan")
+            info.appendNested(UInt16(IFLA_INFO_DATA)) { data in
+                data.append(UInt16(IFLA_VLAN_PROTOCOL), UInt16(0x8100).bigEndian)
+                data.append(UInt16(IFLA_VLAN_ID), UInt16(10))
+                data.append(UInt16(IFLA_VLAN_FLAGS), bytes: withUnsafeBytes(of: (UInt32(1), UInt32.max)) { Array($0) })
+                data.appendNested(UInt16(IFLA_VLAN_EGRESS_QOS)) { maps in
+                    maps.append(UInt16(IFLA_VLAN_QOS_MAPPING), bytes: withUnsafeBytes(of: (UInt32(1), UInt32(5))) { Array($0) })
+                }
+            }
+        }
+        let data = try #require(try Self.message(request).withMessage { message throws(NetlinkError) in
+            try LinkDecoder.decode(message)
+        }).link.kindData
+        #expect(data["protocol"] == .string("802.1Q") && data["id"] == .int(10))
+        #expect(data["flags"] == .array([.string("REORDER_HDR")]))
+        #expect(data["egress_qos"] == .array([.object(JSONObject([("from", .int(1)), ("to", .int(5))]))]))
+        #expect(data["ingress_qos"] == nil)
+    }
+
     @Test("messages too short for their fixed header are errors, other types are skipped")
     func shortMessages() throws {
         for type in [NetlinkMessageType.newLink, .newAddress, .newRoute, .newRule] {

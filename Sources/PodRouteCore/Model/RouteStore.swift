@@ -87,6 +87,11 @@ private struct RouteExtras: Sendable {
     var foreignPreferredSource: IPAddress?
 
     init?(_ route: Route) {
+        // Most routes have none of these: decide that before copying anything.
+        guard route.source != nil || route.via != nil || route.inputDevice != nil || !route.nexthops.isEmpty
+                || !route.metrics.isEmpty || route.expires != nil || route.nexthopID != nil || route.realms != nil
+                || route.gateway.map({ $0.family != route.family }) == true
+                || route.preferredSource.map({ $0.family != route.family }) == true else { return nil }
         source = route.source
         via = route.via
         inputDevice = route.inputDevice
@@ -97,10 +102,6 @@ private struct RouteExtras: Sendable {
         realms = route.realms
         foreignGateway = route.gateway.flatMap { $0.family == route.family ? nil : $0 }
         foreignPreferredSource = route.preferredSource.flatMap { $0.family == route.family ? nil : $0 }
-        if source == nil, via == nil, inputDevice == nil, nexthops.isEmpty, metrics.isEmpty, expires == nil,
-           nexthopID == nil, realms == nil, foreignGateway == nil, foreignPreferredSource == nil {
-            return nil
-        }
     }
 
     func apply(to route: inout Route) {

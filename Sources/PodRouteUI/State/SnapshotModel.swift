@@ -1,0 +1,62 @@
+import PodRouteCore
+
+/// A snapshot with everything the views derive from it once: roles and pods, the presentation
+/// helpers, the routes each device carries, the node's own address. Built off the event loop
+/// for big snapshots (a `Job`), inline for small ones.
+public struct SnapshotModel: Sendable {
+    public let snapshot: NetworkSnapshot
+    public let classifier: CNIClassifier
+    public let linkText: LinkText
+    public let routeText: RouteText
+    /// Up to `DeviceRoutes.keep` routes through each device (any next hop), with the total.
+    public let deviceRoutes: [InterfaceIndex: DeviceRoutes]
+    /// The address the header shows beside the host name: the one on the default route's device.
+    public let nodeAddress: IPAddress?
+
+    public struct DeviceRoutes: Sendable, Hashable {
+        public static let keep = 12
+        public var indices: [Int] = []
+        public var count = 0
+        /// Workload host routes through the device (`10.21.230.3`): what its pod is reached by.
+        public var hostDestinations: [IPPrefix] = []
+    }
+
+    public init(snapshot: NetworkSnapshot, hints: ClusterHints = ClusterHints()) {
+        self.snapshot = snapshot
+        classifier = CNIClassifier(snapshot: snapshot, hints: hints)
+        linkText = LinkText(snapshot: snapshot)
+        routeText = RouteText(snapshot: snapshot)
+        var byDevice: [InterfaceIndex: DeviceRoutes] = [:]
+        var defaultDevice: InterfaceIndex?
+        let routes = snapshot.routes
+        for position in routes.indices {
+            let route = routes[position]
+            if defaultDevice == nil, route.destination.isDefault, route.family == .inet, route.table == .main {
+                defaultDevice = route.hops.first?.device
+            }
+            var seen: [InterfaceIndex] = []
+            for hop in route.hops {
+                guard let device = hop.device, !seen.contains(device) else { continue }
+                seen.append(device)
+                var entry = byDevice[device, default: DeviceRoutes()]
+                entry.count += 1
+                if entry.indices.count < DeviceRoutes.keep { entry.indices.append(position) }
+                if route.destination.isHost, hop.gateway == nil, route.table == .main, route.type == .unicast,
+                   entry.hostDestinations.count < 4 {
+                    entry.hostDestinations.append(route.destination)
+                }
+                byDevice[device] = entry
+            }
+        }
+        deviceRoutes = byDevice
+        let candidates = snapshot.addresses.filter { $0.family == .inet && $0.scope == .universe }
+        nodeAddress = (candidates.first { $0.interface == defaultDevice }
+            ?? candidates.first { snapshot.link($0.interface).map { LinkClassifier.role(of: $0, master: nil) == .physical } ?? false }
+            ?? candidates.first)?.local
+    }
+
+    public var routeCount: Int { snapshot.routes.count }
+    public var linkCount: Int { snapshot.links.count }
+
+    public func role(of link: Link) -> LinkRole { classifier.role(of: link.index) ?? .other }
+}

@@ -1,0 +1,67 @@
+/// A table column's sizing rules.
+public struct ColumnSpec<ID: Hashable>: Sendable where ID: Sendable {
+    public var id: ID
+    public var title: String
+    public var minWidth: Int
+    public var preferredWidth: Int
+    /// Lower is more important: columns are dropped from the highest number up when the
+    /// screen is narrow, and widened from the lowest number up when there is room.
+    public var priority: Int
+    /// Takes whatever width is left at the end.
+    public var flexible: Bool
+    public var alignRight: Bool
+
+    public init(_ id: ID, _ title: String, min: Int, preferred: Int? = nil, priority: Int, flexible: Bool = false,
+                alignRight: Bool = false) {
+        self.id = id
+        self.title = title
+        minWidth = Swift.max(min, title.count)
+        preferredWidth = Swift.max(preferred ?? min, minWidth)
+        self.priority = priority
+        self.flexible = flexible
+        self.alignRight = alignRight
+    }
+}
+
+/// A placed column: where it starts and how wide it is.
+public struct PlacedColumn<ID: Hashable>: Sendable where ID: Sendable {
+    public var spec: ColumnSpec<ID>
+    public var x: Int
+    public var width: Int
+}
+
+public enum ColumnLayout {
+    /// One space between columns.
+    public static let gap = 1
+
+    /// Fits columns into `width` cells starting at `x`: drops the least important until the
+    /// minimum widths fit, widens the most important toward their preferred widths, then
+    /// gives the rest to the flexible column. Columns keep their declared order.
+    public static func place<ID>(_ specs: [ColumnSpec<ID>], x: Int, width: Int) -> [PlacedColumn<ID>] {
+        var included = Array(specs.indices)
+        func needed(_ set: [Int]) -> Int { set.reduce(0) { $0 + specs[$1].minWidth } + max(0, set.count - 1) * gap }
+        while !included.isEmpty, needed(included) > width {
+            let worst = included.max { specs[$0].priority < specs[$1].priority }!
+            included.removeAll { $0 == worst }
+        }
+        var widths = Dictionary(uniqueKeysWithValues: included.map { ($0, specs[$0].minWidth) })
+        var spare = width - needed(included)
+        for index in included.sorted(by: { specs[$0].priority < specs[$1].priority }) where spare > 0 {
+            let grow = min(spare, specs[index].preferredWidth - widths[index]!)
+            if grow > 0 {
+                widths[index]! += grow
+                spare -= grow
+            }
+        }
+        if spare > 0, let flexible = included.last(where: { specs[$0].flexible }) {
+            widths[flexible]! += spare
+        }
+        var placed: [PlacedColumn<ID>] = []
+        var column = x
+        for index in included {
+            placed.append(PlacedColumn(spec: specs[index], x: column, width: widths[index]!))
+            column += widths[index]! + gap
+        }
+        return placed
+    }
+}

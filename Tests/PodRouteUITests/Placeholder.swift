@@ -1,0 +1,3 @@
+import Testing
+@testable import PodRouteUI
+@Test func placeholder() {}

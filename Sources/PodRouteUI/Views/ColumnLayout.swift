@@ -44,8 +44,27 @@ public enum ColumnLayout {
             let worst = included.max { specs[$0].priority < specs[$1].priority }!
             included.removeAll { $0 == worst }
         }
+        var widths = grow(specs, included, width: width)
+        // A flexible column short of its preferred width wins room from less important columns.
+        while let flexible = included.first(where: { specs[$0].flexible }), widths[flexible]! < specs[flexible].preferredWidth {
+            let lessImportant = included.filter { specs[$0].priority > specs[flexible].priority }
+            guard let worst = lessImportant.max(by: { specs[$0].priority < specs[$1].priority }) else { break }
+            included.removeAll { $0 == worst }
+            widths = grow(specs, included, width: width)
+        }
+        var placed: [PlacedColumn<ID>] = []
+        var column = x
+        for index in included {
+            placed.append(PlacedColumn(spec: specs[index], x: column, width: widths[index]!))
+            column += widths[index]! + gap
+        }
+        return placed
+    }
+
+    /// Minimum widths, grown toward the preferred ones by priority; the rest to the flexible column.
+    private static func grow<ID>(_ specs: [ColumnSpec<ID>], _ included: [Int], width: Int) -> [Int: Int] {
         var widths = Dictionary(uniqueKeysWithValues: included.map { ($0, specs[$0].minWidth) })
-        var spare = width - needed(included)
+        var spare = width - (included.reduce(0) { $0 + specs[$1].minWidth } + max(0, included.count - 1) * gap)
         for index in included.sorted(by: { specs[$0].priority < specs[$1].priority }) where spare > 0 {
             let grow = min(spare, specs[index].preferredWidth - widths[index]!)
             if grow > 0 {
@@ -56,12 +75,6 @@ public enum ColumnLayout {
         if spare > 0, let flexible = included.last(where: { specs[$0].flexible }) {
             widths[flexible]! += spare
         }
-        var placed: [PlacedColumn<ID>] = []
-        var column = x
-        for index in included {
-            placed.append(PlacedColumn(spec: specs[index], x: column, width: widths[index]!))
-            column += widths[index]! + gap
-        }
-        return placed
+        return widths
     }
 }

@@ -26,10 +26,10 @@ enum InterfacesView {
     static func columns(width: Int, x: Int) -> [PlacedColumn<InterfaceColumn>] {
         ColumnLayout.place([
             ColumnSpec(.name, "NAME", min: 17, priority: 0),
-            ColumnSpec(.role, "ROLE", min: 11, preferred: 22, priority: 1, flexible: true),
+            ColumnSpec(.role, "ROLE", min: 11, preferred: 16, priority: 1, flexible: true),
             ColumnSpec(.state, "STATE", min: 7, preferred: 10, priority: 2),
             ColumnSpec(.mtu, "MTU", min: 5, priority: 5, alignRight: true),
-            ColumnSpec(.addresses, "ADDRESSES", min: 13, preferred: 18, priority: 3),
+            ColumnSpec(.addresses, "ADDRESSES", min: 14, preferred: 18, priority: 3),
             ColumnSpec(.peer, "PEER", min: 8, preferred: 12, priority: 7),
             ColumnSpec(.rx, "RX/s", min: 7, preferred: 8, priority: 4, alignRight: true),
             ColumnSpec(.tx, "TX/s", min: 7, preferred: 8, priority: 4, alignRight: true),
@@ -121,14 +121,14 @@ enum InterfacesView {
 enum RoutesView {
     static func columns(width: Int, x: Int) -> [PlacedColumn<RouteColumn>] {
         ColumnLayout.place([
-            ColumnSpec(.destination, "DST", min: 18, preferred: 20, priority: 0),
+            ColumnSpec(.destination, "DST", min: 18, priority: 0),
             ColumnSpec(.via, "VIA", min: 15, priority: 1),
-            ColumnSpec(.device, "DEV", min: 12, preferred: 16, priority: 2),
+            ColumnSpec(.device, "DEV", min: 15, priority: 2),
             ColumnSpec(.proto, "PROTO", min: 6, priority: 4),
             ColumnSpec(.scope, "SCOPE", min: 6, priority: 7),
             ColumnSpec(.metric, "METRIC", min: 6, priority: 6, alignRight: true),
             ColumnSpec(.table, "TABLE", min: 5, priority: 5),
-            ColumnSpec(.role, "ROLE", min: 24, preferred: 40, priority: 3, flexible: true),
+            ColumnSpec(.role, "ROLE", min: 20, preferred: 36, priority: 3, flexible: true),
         ], x: x, width: width)
     }
 
@@ -166,8 +166,9 @@ enum RoutesView {
         let position = rows.count == 0 ? "" : "\(Format.count(cursor.selected + 1))/\(Format.count(rows.count))"
         if let route = state.selectedRoute {
             var lines = RouteExplainer.lines(route, model: state.model)
-            if state.registry.hints(for: .routes).contains(where: { $0.action == .trace }) {
-                lines.insert(.fields([DetailField("t", "trace an address in \(RouteText.prefix(route.destination))")]), at: 1)
+            if !route.destination.isDefault, route.table != .local {
+                let what = route.destination.isHost ? RouteText.prefix(route.destination) : "an address in \(route.destination)"
+                lines.insert(.fields([DetailField("t", "trace \(what)")]), at: 1)
             }
             DetailPane.draw(&surface, state: state, layout: layout, title: state.model.routeText.destination(route),
                             position: position, lines: lines)

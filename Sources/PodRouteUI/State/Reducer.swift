@@ -303,9 +303,13 @@ extension AppState {
         case .interfaces:
             guard filter != interfaceFilter else { return [] }
             interfaceFilter = filter
-            interfaceCursor.selected = 0
-            interfaceCursor.top = 0
+            interfaceCursor = TableCursor()
             rebuildInterfaceRows()
+            // Land on the first matching link rather than on the group row.
+            if filter != nil, let first = interfaceRows.rows.firstIndex(where: { if case .link = $0 { true } else { false } }) {
+                interfaceCursor.selected = first
+                clampCursors()
+            }
             return []
         case .routes:
             guard filter != routeFilter else { return [] }

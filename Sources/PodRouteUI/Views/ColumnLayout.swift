@@ -10,9 +10,11 @@ public struct ColumnSpec<ID: Hashable>: Sendable where ID: Sendable {
     /// Takes whatever width is left at the end.
     public var flexible: Bool
     public var alignRight: Bool
+    /// Dropped, when the screen is narrow, to let the flexible column reach its preferred width.
+    public var yieldsToFlexible: Bool
 
     public init(_ id: ID, _ title: String, min: Int, preferred: Int? = nil, priority: Int, flexible: Bool = false,
-                alignRight: Bool = false) {
+                alignRight: Bool = false, yieldsToFlexible: Bool = false) {
         self.id = id
         self.title = title
         minWidth = Swift.max(min, title.count)
@@ -20,6 +22,7 @@ public struct ColumnSpec<ID: Hashable>: Sendable where ID: Sendable {
         self.priority = priority
         self.flexible = flexible
         self.alignRight = alignRight
+        self.yieldsToFlexible = yieldsToFlexible
     }
 }
 
@@ -35,7 +38,8 @@ public enum ColumnLayout {
     public static let gap = 1
 
     /// Fits columns into `width` cells starting at `x`: drops the least important until the
-    /// minimum widths fit, widens the most important toward their preferred widths, then
+    /// minimum widths fit, drops the columns that yield to the flexible one while it is short
+    /// of its preferred width, widens the most important toward their preferred widths, then
     /// gives the rest to the flexible column. Columns keep their declared order.
     public static func place<ID>(_ specs: [ColumnSpec<ID>], x: Int, width: Int) -> [PlacedColumn<ID>] {
         var included = Array(specs.indices)
@@ -45,9 +49,9 @@ public enum ColumnLayout {
             included.removeAll { $0 == worst }
         }
         var widths = grow(specs, included, width: width)
-        // A flexible column short of its preferred width wins room from less important columns.
+        // A flexible column short of its preferred width wins room from columns that yield to it.
         while let flexible = included.first(where: { specs[$0].flexible }), widths[flexible]! < specs[flexible].preferredWidth {
-            let lessImportant = included.filter { specs[$0].priority > specs[flexible].priority }
+            let lessImportant = included.filter { specs[$0].yieldsToFlexible }
             guard let worst = lessImportant.max(by: { specs[$0].priority < specs[$1].priority }) else { break }
             included.removeAll { $0 == worst }
             widths = grow(specs, included, width: width)

@@ -100,7 +100,9 @@ public enum LinkExplainer {
             fields.append(DetailField("rx", "\(LinkText.bytes(rate.rxBytes))/s \(Format.packets(rate.rxPackets))"))
             fields.append(DetailField("tx", "\(LinkText.bytes(rate.txBytes))/s \(Format.packets(rate.txPackets))"))
         } else {
-            fields.append(DetailField("rates", isLive ? "- (after the next sample)" : "- (static source)"))
+            let why = !isLive ? "static source" : rates.sampleCount < 2 ? "after the next sample"
+                : rates.stats(for: link.index) == nil ? "no counters for this link" : "a counter went back (reset)"
+            fields.append(DetailField("rates", "- (\(why))"))
         }
         if let stats = rates.stats(for: link.index) ?? link.stats {
             fields.append(DetailField("errors", "rx \(stats.rxErrors) tx \(stats.txErrors)"))

@@ -138,44 +138,47 @@ enum TabsView {
             surface.put(text, x: x, y: y, style: view == state.view ? .tabActive : .tab)
             x += tabWidth(view) + gap
         }
-        let status = statusSegments(state)
+        let room = layout.content.maxX - 1 - (x - gap + 2)
+        let status = statusSegments(state, room: room, ellipsis: surface.glyphs.ellipsis)
         let total = status.reduce(0) { $0 + TextWidth.width(of: $1.0) } + max(0, status.count - 1) * 3
+        guard total <= room else { return }
         var right = layout.content.maxX - 1 - total
-        guard right > x - gap + 1 else { return }
         for (index, segment) in status.enumerated() {
             if index > 0 { right += 3 }
             right = surface.put(segment.0, x: right, y: y, style: segment.1)
         }
     }
 
-    /// The right side: the filter marker and the row count.
-    static func statusSegments(_ state: AppState) -> [(String, StyleRole)] {
-        var segments: [(String, StyleRole)] = []
+    /// The right side: the filter marker (with the matched count) or `filter: none` and the
+    /// row count, in `room` cells: the count goes first, then the filter text is shortened.
+    static func statusSegments(_ state: AppState, room: Int, ellipsis: String) -> [(String, StyleRole)] {
+        let filter: RowFilter?
+        let matched: String
+        let total: String
+        var busy: String?
         switch state.view {
         case .interfaces:
-            if let filter = state.interfaceFilter {
-                segments.append(("filter: \(Sanitizer.printable(filter.description))  \(state.interfaceRows.matched) of \(state.interfaceRows.total)",
-                                 .filterMarker))
-            } else {
-                segments.append(("filter: none", .dim))
-            }
-            segments.append(("\(Format.count(state.model.linkCount)) links", .normal))
+            filter = state.interfaceFilter
+            matched = "\(state.interfaceRows.matched) of \(state.interfaceRows.total)"
+            total = "\(Format.count(state.model.linkCount)) links"
         case .routes:
-            if state.snapshotPending {
-                segments.append(("loading routes\(state.glyphs.ellipsis)", .warning))
-            }
-            if let filter = state.routeFilter {
-                let count = state.routeJobPending ? "filtering\(state.glyphs.ellipsis)"
-                    : "\(Format.count(state.routeRows.count)) of \(Format.count(state.model.routeCount))"
-                segments.append(("filter: \(Sanitizer.printable(filter.description))  \(count)", .filterMarker))
-            } else {
-                if state.routeJobPending { segments.append(("sorting\(state.glyphs.ellipsis)", .warning)) }
-                segments.append(("filter: none", .dim))
-            }
-            segments.append(("\(Format.count(state.model.routeCount)) routes", .normal))
+            filter = state.routeFilter
+            matched = state.routeJobPending ? "filtering\(ellipsis)"
+                : "\(Format.count(state.routeRows.count)) of \(Format.count(state.model.routeCount))"
+            total = "\(Format.count(state.model.routeCount)) routes"
+            if state.snapshotPending { busy = "loading\(ellipsis)" }
+            else if state.routeJobPending, filter == nil { busy = "sorting\(ellipsis)" }
         case .trace, .plan:
-            break
+            return []
         }
+        var segments: [(String, StyleRole)] = busy.map { [($0, .warning)] } ?? []
+        guard let filter else { return segments + [("filter: none", .dim), (total, .normal)] }
+        let kind = " (\(filter.inverted ? "not " : "")\(filter.kind.rawValue))  \(matched)"
+        let busyWidth = busy.map { TextWidth.width(of: $0) + 3 } ?? 0
+        let available = room - busyWidth - TextWidth.width(of: "filter: " + kind)
+        guard available >= 3 else { return segments + [("filter on  " + matched, .filterMarker)] }
+        let shown = Surface.fit(Sanitizer.printable(filter.input), width: available, ellipsis: ellipsis)
+        segments.append(("filter: " + shown + kind, .filterMarker))
         return segments
     }
 }
@@ -249,6 +252,7 @@ public enum BottomBar {
             $0 + TextWidth.width(of: $1.element.hintKey) + 1 + TextWidth.width(of: $1.element.label) + ($1.offset > 0 ? 2 : 0)
         }
         let fieldEnd = right - hintWidth - 3
+        surface.fill(Rect(x: left - 1, y: y, width: right - left + 2, height: 1), style: .hint)
         surface.fill(Rect(x: left - 1, y: y, width: fieldEnd - left + 2, height: 1), style: .input)
         var x = surface.put(prefix, x: left, y: y, style: .key)
         // Keep the cursor visible in a long line: show the end of the text.

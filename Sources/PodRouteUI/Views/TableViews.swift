@@ -27,10 +27,10 @@ enum InterfacesView {
         ColumnLayout.place([
             ColumnSpec(.name, "NAME", min: 17, priority: 0),
             ColumnSpec(.role, "ROLE", min: 11, preferred: 16, priority: 1, flexible: true),
-            ColumnSpec(.state, "STATE", min: 7, preferred: 10, priority: 2),
+            ColumnSpec(.state, "STATE", min: 10, priority: 2),
             ColumnSpec(.mtu, "MTU", min: 5, priority: 5, alignRight: true),
             ColumnSpec(.addresses, "ADDRESSES", min: 14, preferred: 18, priority: 3),
-            ColumnSpec(.peer, "PEER", min: 8, preferred: 12, priority: 7),
+            ColumnSpec(.peer, "PEER", min: 8, preferred: 12, priority: 7, yieldsToFlexible: true),
             ColumnSpec(.rx, "RX/s", min: 7, preferred: 8, priority: 4, alignRight: true),
             ColumnSpec(.tx, "TX/s", min: 7, preferred: 8, priority: 4, alignRight: true),
             ColumnSpec(.errors, "ERR/DROP", min: 8, priority: 6, alignRight: true),
@@ -108,9 +108,10 @@ enum InterfacesView {
         } else if rows.indices.contains(state.interfaceCursor.selected),
                   case .workloadGroup(_, let total, let collapsed) = rows[state.interfaceCursor.selected] {
             let pods = state.snapshot.links.filter { state.model.classifier.pod(of: $0.index) != nil }.count
+            let fold = state.interfaceFilter != nil ? "The filter shows the matching ones; Esc clears it."
+                : collapsed ? "Folded: c or Enter unfolds them." : "c or Enter folds them."
             DetailPane.draw(&surface, state: state, layout: layout, title: "workloads", position: position, lines: [
-                .paragraph("\(total) pod veths on this node; \(pods) with a known pod. "
-                    + (collapsed ? "Folded: c or Enter unfolds them." : "c or Enter folds them.")),
+                .paragraph("\(total) pod veths on this node; \(pods) with a known pod. " + fold),
             ])
         } else {
             DetailPane.draw(&surface, state: state, layout: layout, title: "", position: position, lines: [])
@@ -125,9 +126,9 @@ enum RoutesView {
             ColumnSpec(.via, "VIA", min: 15, priority: 1),
             ColumnSpec(.device, "DEV", min: 15, priority: 2),
             ColumnSpec(.proto, "PROTO", min: 6, priority: 4),
-            ColumnSpec(.scope, "SCOPE", min: 6, priority: 7),
-            ColumnSpec(.metric, "METRIC", min: 6, priority: 6, alignRight: true),
-            ColumnSpec(.table, "TABLE", min: 5, priority: 5),
+            ColumnSpec(.scope, "SCOPE", min: 6, priority: 7, yieldsToFlexible: true),
+            ColumnSpec(.metric, "METRIC", min: 6, priority: 6, alignRight: true, yieldsToFlexible: true),
+            ColumnSpec(.table, "TABLE", min: 5, priority: 5, yieldsToFlexible: true),
             ColumnSpec(.role, "ROLE", min: 20, preferred: 36, priority: 3, flexible: true),
         ], x: x, width: width)
     }
@@ -225,7 +226,7 @@ enum HelpOverlay {
         let width = min(layout.size.width - 4, 84)
         let height = layout.size.height - 4
         let frame = Rect(x: (layout.size.width - width) / 2, y: 2, width: width, height: height)
-        surface.fill(frame)
+        surface.fill(Rect(x: frame.minX - 1, y: frame.minY, width: frame.width + 2, height: frame.height))
         surface.box(frame)
         surface.put(" help: Enter runs the line, Esc closes ", x: frame.minX + 2, y: frame.minY, style: .title)
         let inner = frame.inset(by: 1)

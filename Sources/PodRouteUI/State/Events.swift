@@ -83,6 +83,14 @@ public struct JobResult: Sendable {
     public enum Output: Sendable {
         case prepared(SnapshotModel)
         case routeRows(RouteRows)
+
+        /// Rows of a route-rows result (routes of a prepared snapshot).
+        public var rowCount: Int {
+            switch self {
+            case .prepared(let model): model.routeCount
+            case .routeRows(let rows): rows.count
+            }
+        }
     }
 
     public let generation: Int

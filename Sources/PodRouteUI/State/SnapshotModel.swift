@@ -34,18 +34,17 @@ public struct SnapshotModel: Sendable {
             if defaultDevice == nil, route.destination.isDefault, route.family == .inet, route.table == .main {
                 defaultDevice = route.hops.first?.device
             }
+            if route.nexthops.isEmpty {
+                // The common case, without building a hop list.
+                guard let device = route.device else { continue }
+                Self.note(device, position: position, route: route, direct: route.gateway == nil && route.via == nil, in: &byDevice)
+                continue
+            }
             var seen: [InterfaceIndex] = []
-            for hop in route.hops {
+            for hop in route.nexthops {
                 guard let device = hop.device, !seen.contains(device) else { continue }
                 seen.append(device)
-                var entry = byDevice[device, default: DeviceRoutes()]
-                entry.count += 1
-                if entry.indices.count < DeviceRoutes.keep { entry.indices.append(position) }
-                if route.destination.isHost, hop.gateway == nil, route.table == .main, route.type == .unicast,
-                   entry.hostDestinations.count < 4 {
-                    entry.hostDestinations.append(route.destination)
-                }
-                byDevice[device] = entry
+                Self.note(device, position: position, route: route, direct: false, in: &byDevice)
             }
         }
         deviceRoutes = byDevice
@@ -53,6 +52,16 @@ public struct SnapshotModel: Sendable {
         nodeAddress = (candidates.first { $0.interface == defaultDevice }
             ?? candidates.first { snapshot.link($0.interface).map { LinkClassifier.role(of: $0, master: nil) == .physical } ?? false }
             ?? candidates.first)?.local
+    }
+
+    private static func note(_ device: InterfaceIndex, position: Int, route: Route, direct: Bool,
+                             in byDevice: inout [InterfaceIndex: DeviceRoutes]) {
+        byDevice[device, default: DeviceRoutes()].count += 1
+        if byDevice[device]!.indices.count < DeviceRoutes.keep { byDevice[device]!.indices.append(position) }
+        if direct, route.destination.isHost, route.table == .main, route.type == .unicast,
+           byDevice[device]!.hostDestinations.count < 4 {
+            byDevice[device]!.hostDestinations.append(route.destination)
+        }
     }
 
     public var routeCount: Int { snapshot.routes.count }

@@ -148,7 +148,17 @@ import Testing
             }
         }
         let text = frames.map { $0.text() }.joined()
-        #expect(text.contains("\\x1b"))  // shown, escaped, not swallowed
+        // Every hostile string was sanitised (escaped, visible) by the views themselves, not
+        // merely caught by the surface's last-resort `?`.
+        #expect(text.contains("node\\x1b[31m-1"))
+        #expect(text.contains("netns blue\\x1b[0m"))
+        if view == .char("1") || view == .char("2") {
+            #expect(text.contains("ens\\x1b[2J\\x07"))
+            #expect(text.contains("\\x1b[5m"))
+        }
+        if view != .char("?") {
+            #expect(!text.replacing("? help", with: "").contains("?"), "the surface had to replace a control character")
+        }
     }
 
     @Test func theAliasIsShownEscapedInTheDetailPane() {

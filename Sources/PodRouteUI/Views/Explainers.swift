@@ -315,7 +315,15 @@ public enum RouteExplainer {
 
     static func remoteBlock(_ route: Route, _ classification: RouteClassification, destination: String, origin: String,
                             device: String?, gateway: IPAddress?, onlink: Bool, model: SnapshotModel) -> String {
-        let node = classification.node.map { "node \($0)" } ?? "another node"
+        // Through IPIP or directly the next hop is the node itself; through VXLAN and WireGuard
+        // it is the node's tunnel address.
+        let node: String
+        switch (classification.node, classification.encapsulation ?? .none) {
+        case (nil, _): node = "another node"
+        case (let address?, .vxlan): node = "the node whose VXLAN tunnel address is \(address)"
+        case (let address?, .wireguard): node = "the node whose WireGuard address is \(address)"
+        case (let address?, _): node = "node \(address)"
+        }
         var sentence = "Pod block of \(node), \(origin)."
         let leave = device.map { " and leave through \($0)\(onlink ? " (onlink)" : "")" } ?? ""
         let outerSource = classification.node.flatMap { underlayAddress(toward: $0, model: model) }
@@ -331,7 +339,7 @@ public enum RouteExplainer {
                 if let local = vxlan.local { words.append("outer source \(local)") }
             }
             sentence += " Packets are wrapped in VXLAN\(words.isEmpty ? "" : " (" + words.joined(separator: ", ") + ")")\(leave);"
-                + " the next hop is the other node's tunnel address, its outer address comes from the FDB"
+                + " the outer destination (the node's own address) comes from the VXLAN forwarding database"
         case .wireguard:
             sentence += " Packets are encrypted by WireGuard\(leave)"
         case .none:
@@ -363,11 +371,11 @@ public enum RouteExplainer {
     static func generic(_ route: Route, destination: String, origin: String, device: String?, gateway: IPAddress?,
                         onlink: Bool) -> String {
         switch route.type {
-        case .blackhole: return "Blackhole: packets to \(destination) are dropped silently; \(origin)."
-        case .unreachable: return "Unreachable: packets to \(destination) are refused with ICMP host unreachable; \(origin)."
-        case .prohibit: return "Prohibit: packets to \(destination) are refused with ICMP administratively prohibited; \(origin)."
+        case .blackhole, .unreachable, .prohibit:
+            return "A \(route.type.name) route for \(destination), \(origin): nothing is forwarded there."
         case .throw: return "Throw: the lookup for \(destination) leaves this table and continues with the next rule; \(origin)."
         default:
+            if route.nexthops.count > 1 { return "Route to \(destination) over \(route.nexthops.count) next hops, \(origin)." }
             var sentence = "Route to \(destination)"
             if let gateway { sentence += " via \(gateway)" }
             if let device { sentence += " through \(device)\(onlink ? " (onlink: the gateway is assumed on the link)" : "")" }

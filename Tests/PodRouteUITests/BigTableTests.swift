@@ -65,6 +65,10 @@ import Testing
         #expect(jobs.count == "100.64.2.".count)
         #expect(state.routeJobPending)
         #expect(state.routeRows.count == 60_025)  // the old rows stay until the result lands
+        // An abandoned job (the loop cancelled it for a newer one) stops early and yields nothing.
+        var asked = 0
+        #expect(jobs[0].run(shouldContinue: { asked += 1; return asked < 3 }) == nil)
+        #expect(asked == 3)
         _ = reduce(&state, .jobFinished(jobs.last!.run()))
         #expect(!state.routeJobPending)
         #expect(state.routeRows.count == 256)

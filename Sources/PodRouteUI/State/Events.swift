@@ -62,11 +62,20 @@ public struct Job: Sendable {
     }
 
     public func run() -> JobResult {
+        run(shouldContinue: { true })!
+    }
+
+    /// Runs the job, asking `shouldContinue` now and then (the loop passes `!Task.isCancelled`
+    /// and cancels a job when a newer one of the same `kind` starts); nil when abandoned.
+    public func run(shouldContinue: () -> Bool) -> JobResult? {
         switch work {
         case .prepareSnapshot(let snapshot, let hints):
-            JobResult(generation: generation, output: .prepared(SnapshotModel(snapshot: snapshot, hints: hints)))
+            return JobResult(generation: generation, output: .prepared(SnapshotModel(snapshot: snapshot, hints: hints)))
         case .routeRows(let model, let filter, let sort):
-            JobResult(generation: generation, output: .routeRows(RouteTable.rows(model: model, filter: filter, sort: sort)))
+            guard let rows = RouteTable.rows(model: model, filter: filter, sort: sort, shouldContinue: shouldContinue) else {
+                return nil
+            }
+            return JobResult(generation: generation, output: .routeRows(rows))
         }
     }
 

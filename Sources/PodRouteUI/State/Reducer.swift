@@ -332,7 +332,7 @@ extension AppState {
             return []
         }
         if model.routeCount <= configuration.inlineRouteLimit {
-            routeRows = RouteTable.rows(model: model, filter: routeFilter, sort: routeSort)
+            routeRows = RouteTable.rows(model: model, filter: routeFilter, sort: routeSort)!
             routeJobPending = false
             clampCursors()
             return []

@@ -227,38 +227,65 @@ public enum RouteRows: Hashable, Sendable {
     }
 }
 
+/// The text of one route's cells, as shown.
+public struct RouteCells: Sendable {
+    public var destination: String
+    public var via: String
+    public var device: String
+    public var proto: String
+    public var scope: String
+    public var metric: String
+    public var table: String
+    public var role: String
+
+    public subscript(column: RouteColumn) -> String {
+        switch column {
+        case .order: ""
+        case .destination: destination
+        case .via: via
+        case .device: device
+        case .proto: proto
+        case .scope: scope
+        case .metric: metric
+        case .table: table
+        case .role: role
+        }
+    }
+}
+
 public enum RouteTable {
     /// Every cell of a route's row, as shown.
-    public static func cells(_ route: Route, model: SnapshotModel) -> [RouteColumn: String] {
+    public static func cells(_ route: Route, model: SnapshotModel) -> RouteCells {
         let text = model.routeText
-        return [
-            .destination: text.destination(route),
-            .via: text.via(route),
-            .device: text.device(route),
-            .proto: text.proto(route),
-            .scope: text.scope(route),
-            .metric: text.metric(route),
-            .table: text.table(route),
-            .role: text.role(model.classifier.classify(route)),
-        ]
+        return RouteCells(destination: text.destination(route), via: text.via(route), device: text.device(route),
+                          proto: text.proto(route), scope: text.scope(route), metric: text.metric(route),
+                          table: text.table(route), role: text.role(model.classifier.classify(route)))
     }
 
+    /// The text a filter sees: the type word of non-unicast routes, then the cells.
     public static func filterText(_ route: Route, model: SnapshotModel) -> String {
         let cells = cells(route, model: model)
-        var text = (route.type == .unicast ? "" : route.type.name + " ")
-        text += RouteColumn.allCases.compactMap { cells[$0] }.joined(separator: " ")
+        var text = route.type == .unicast ? "" : route.type.name + " "
+        text.reserveCapacity(96)
+        for part in [cells.destination, cells.via, cells.device, cells.proto, cells.scope, cells.metric, cells.table, cells.role] {
+            text += part
+            text += " "
+        }
         return text
     }
 
     /// The rows for a filter and sort; all routes in store order when there is neither.
-    public static func rows(model: SnapshotModel, filter: RowFilter?, sort: SortOrder<RouteColumn>) -> RouteRows {
+    /// `shouldContinue` is asked every few thousand routes; nil means the work was abandoned.
+    public static func rows(model: SnapshotModel, filter: RowFilter?, sort: SortOrder<RouteColumn>,
+                            shouldContinue: () -> Bool = { true }) -> RouteRows? {
         let routes = model.snapshot.routes
         if filter == nil, sort.column == .order, !sort.descending { return .all(count: routes.count) }
         var positions: [Int32] = []
         if let filter {
             let matcher = filter.matcher()
-            for position in routes.indices where matcher.matches(filterText(routes[position], model: model)) {
-                positions.append(Int32(position))
+            for position in routes.indices {
+                if position & 4095 == 0, !shouldContinue() { return nil }
+                if matcher.matches(filterText(routes[position], model: model)) { positions.append(Int32(position)) }
             }
         } else {
             positions = (0..<routes.count).map { Int32($0) }
@@ -267,6 +294,7 @@ public enum RouteTable {
         case .order:
             if sort.descending { positions.reverse() }
         default:
+            guard shouldContinue() else { return nil }
             positions = sorted(positions, by: sort, model: model)
         }
         return .subset(positions)

@@ -155,7 +155,7 @@ enum RoutesView {
             for column in columns {
                 var style = rowStyle
                 if column.spec.id == .device, rowStyle == .normal, route.flags.contains(.linkdown) { style = .warning }
-                surface.put(cells[column.spec.id] ?? "", x: column.x, y: y, width: column.width, style: style,
+                surface.put(cells[column.spec.id], x: column.x, y: y, width: column.width, style: style,
                             align: column.spec.alignRight ? .right : .left)
             }
             if row == cursor.selected { TableDrawing.drawSelection(&surface, layout: layout, y: y, focused: state.focus == .table) }

@@ -41,7 +41,7 @@ import Testing
         #expect(stats.rowsFormatted <= visible)
         #expect(stats.rowsFormatted == visible)
         #expect(buffer.text().contains("100.79.66.37"))  // the second-to-last route
-        #expect(buffer.rows[1].text.contains("1,000,000 routes"))
+        #expect(buffer.rows[1].text.contains("2 Routes 1,000,000"))
         #expect(buffer.text().contains("999,999/1,000,000"))
     }
 

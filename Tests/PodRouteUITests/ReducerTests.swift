@@ -17,7 +17,7 @@ import Testing
         #expect(state.view == .plan)
         Fixtures.press(&state, .backTab, .backTab)
         #expect(state.view == .routes)
-        #expect(render(state).rows[1].cells[18].style == .tabActive)  // "2 Routes" is the active tab
+        #expect(render(state).rows[1].cells[22].style == .tabActive)  // "2 Routes 25" is the active tab
     }
 
     @Test func eachViewKeepsItsOwnCursor() {
@@ -83,7 +83,7 @@ import Testing
         #expect(state.interfaceCursor.selected == 3)
         Fixtures.press(&state, .mouse(MouseEvent(.press, x: 10, y: Layout(state: state).table.minY + 1)))
         #expect(state.interfaceCursor.selected == 1)
-        Fixtures.press(&state, .mouse(MouseEvent(.press, x: 18, y: 1)))  // "2 Routes"
+        Fixtures.press(&state, .mouse(MouseEvent(.press, x: 22, y: 1)))  // "2 Routes 25"
         #expect(state.view == .routes)
     }
 }
@@ -321,6 +321,19 @@ import Testing
             return
         }
         #expect(summary == "podroute: node-1 (live) for 4m12s, 16 links, 25 routes; read-only, no changes made")
+    }
+
+    @Test func ctrlCQuitsFromPromptsAndHelpToo() {
+        for opener in [Key.char("/"), .char(":"), .char("?")] {
+            var state = Fixtures.state()
+            Fixtures.press(&state, opener)
+            #expect(state.mode != .normal)
+            guard case .quit? = Fixtures.press(&state, .ctrl("c")).first else {
+                Issue.record("Ctrl-C after \(opener) did not quit")
+                continue
+            }
+            #expect(state.mode == .normal)
+        }
     }
 
     @Test func ctrlLRedrawsEverything() {

@@ -41,6 +41,11 @@ extension AppState {
     // MARK: Keys
 
     mutating func handleKey(_ key: Key) -> [Effect] {
+        // Ctrl-C quits from anywhere, prompts and help included.
+        if key == .ctrl("c"), mode != .normal {
+            mode = .normal
+            return perform(.quit)
+        }
         switch mode {
         case .normal: return handleNormal(key)
         case .filterPrompt(var editor, let original): return handleFilterPrompt(key, &editor, original: original)
@@ -228,7 +233,7 @@ extension AppState {
                 // The tabs: `1 Interfaces   2 Routes   3 Trace   4 Plan`, as the view draws them.
                 var x = layout.content.minX + 1
                 for target in ViewID.allCases {
-                    let width = TabsView.tabWidth(target)
+                    let width = TabsView.tabWidth(target, state: self)
                     if event.x >= x, event.x < x + width { show(target) }
                     x += width + TabsView.gap
                 }

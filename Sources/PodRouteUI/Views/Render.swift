@@ -127,16 +127,24 @@ enum HeaderView {
 enum TabsView {
     static let gap = 3
 
-    static func tabWidth(_ view: ViewID) -> Int { view.title.count + 2 }
+    /// `1 Interfaces 16`, `2 Routes 25`, `3 Trace`: the key, the title and the row count.
+    static func label(_ view: ViewID, state: AppState) -> String {
+        switch view {
+        case .interfaces: "1 Interfaces \(Format.count(state.model.linkCount))"
+        case .routes: "2 Routes \(Format.count(state.model.routeCount))"
+        case .trace, .plan: "\(view.rawValue) \(view.title)"
+        }
+    }
 
-    /// `│ 1 Interfaces   2 Routes   3 Trace   4 Plan        filter: none   41 links │`
+    static func tabWidth(_ view: ViewID, state: AppState) -> Int { TextWidth.width(of: label(view, state: state)) }
+
+    /// `│ 1 Interfaces 16   2 Routes 25   3 Trace   4 Plan        filter: none │`
     static func draw(_ surface: inout Surface, state: AppState, layout: Layout) {
         let y = layout.tabsRow
         var x = layout.content.minX + 1
         for view in ViewID.allCases {
-            let text = "\(view.rawValue) \(view.title)"
-            surface.put(text, x: x, y: y, style: view == state.view ? .tabActive : .tab)
-            x += tabWidth(view) + gap
+            surface.put(label(view, state: state), x: x, y: y, style: view == state.view ? .tabActive : .tab)
+            x += tabWidth(view, state: state) + gap
         }
         let room = layout.content.maxX - 1 - (x - gap + 2)
         let status = statusSegments(state, room: room, ellipsis: surface.glyphs.ellipsis)
@@ -149,30 +157,27 @@ enum TabsView {
         }
     }
 
-    /// The right side: the filter marker (with the matched count) or `filter: none` and the
-    /// row count, in `room` cells: the count goes first, then the filter text is shortened.
+    /// The right side: the filter marker with the matched count, or `filter: none`, in `room`
+    /// cells (the filter text is shortened to fit).
     static func statusSegments(_ state: AppState, room: Int, ellipsis: String) -> [(String, StyleRole)] {
         let filter: RowFilter?
         let matched: String
-        let total: String
         var busy: String?
         switch state.view {
         case .interfaces:
             filter = state.interfaceFilter
             matched = "\(state.interfaceRows.matched) of \(state.interfaceRows.total)"
-            total = "\(Format.count(state.model.linkCount)) links"
         case .routes:
             filter = state.routeFilter
             matched = state.routeJobPending ? "filtering\(ellipsis)"
                 : "\(Format.count(state.routeRows.count)) of \(Format.count(state.model.routeCount))"
-            total = "\(Format.count(state.model.routeCount)) routes"
             if state.snapshotPending { busy = "loading\(ellipsis)" }
             else if state.routeJobPending, filter == nil { busy = "sorting\(ellipsis)" }
         case .trace, .plan:
             return []
         }
         var segments: [(String, StyleRole)] = busy.map { [($0, .warning)] } ?? []
-        guard let filter else { return segments + [("filter: none", .dim), (total, .normal)] }
+        guard let filter else { return segments + [("filter: none", .dim)] }
         let kind = " (\(filter.inverted ? "not " : "")\(filter.kind.rawValue))  \(matched)"
         let busyWidth = busy.map { TextWidth.width(of: $0) + 3 } ?? 0
         let available = room - busyWidth - TextWidth.width(of: "filter: " + kind)

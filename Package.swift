@@ -53,7 +53,7 @@ let package = Package(
             ],
             exclude: ["__Snapshots__"]
         ),
-        .testTarget(name: "PodRouteCLITests", dependencies: ["PodRouteCore", "PodRouteTesting"]),
+        .testTarget(name: "PodRouteCLITests", dependencies: ["podroute", "PodRouteCore", "PodRouteTesting"]),
     ],
     swiftLanguageModes: [.v6]
 )

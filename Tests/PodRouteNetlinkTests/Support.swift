@@ -4,13 +4,6 @@ import PodRouteNetlink
 import PodRouteTesting
 import Testing
 
-extension Trait where Self == ConditionTrait {
-    /// Skips (with the reason printed) unless the test can create network namespaces: root and `ip`.
-    static var needsNetns: Self {
-        .enabled(if: TestNamespace.unavailableReason == nil, Comment(rawValue: TestNamespace.unavailableReason ?? ""))
-    }
-}
-
 /// The interface in an `RTM_NEWLINK` message: just what the tests compare with `ip -j link`.
 struct LinkName: Hashable, CustomStringConvertible {
     var index: Int32

@@ -47,6 +47,18 @@ public struct CaptureBuilder: Sendable {
     public mutating func add(pods newPods: [PodReference]) { pods += newPods }
     public mutating func use(names newNames: IPNames) { names = newNames }
 
+    /// The names numbers are read with (iproute2's, or a capture's own /etc/iproute2 files).
+    public var ipNames: IPNames { names }
+
+    /// Whether a link with this index has been added.
+    public func containsLink(_ index: InterfaceIndex) -> Bool { linkPositions[index] != nil }
+
+    /// The index of a link already described by this capture, by name or alternative name;
+    /// lets a section refer to a device another section described (`"master":"br0"`).
+    public func linkIndex(named name: String) -> InterfaceIndex? {
+        links.first { $0.name == name || $0.altNames.contains(name) }?.index
+    }
+
     /// The snapshot the capture describes.
     public func build(source: SnapshotSource, defaultHost: String) -> NetworkSnapshot {
         var resolver = DeviceResolver(links: links)
@@ -89,7 +101,7 @@ public struct CaptureBuilder: Sendable {
         var order: [RouteKey] = []
         var best: [RouteKey: Route] = [:]
         var bestFidelity: [RouteKey: CaptureFidelity] = [:]
-        for captured in routes {
+        for captured in Self.withoutRedundantNetToolsRows(routes) {
             var route = captured.route
             if let name = captured.deviceName { route.device = resolver.index(for: name) }
             if let name = captured.inputDeviceName { route.inputDevice = resolver.index(for: name) }
@@ -115,6 +127,35 @@ public struct CaptureBuilder: Sendable {
             }
         }
         return store
+    }
+
+    /// `route -n` and `netstat -rn` rows have no protocol, no table, cannot tell unreachable
+    /// from prohibit, and netstat has no metric: the same route printed by `ip route` differs
+    /// in its key. A row whose destination a richer source lists in the same table adds nothing;
+    /// of rows repeating each other (route -n and netstat of one host), the first is kept.
+    private static func withoutRedundantNetToolsRows(_ routes: [CapturedRoute]) -> [CapturedRoute] {
+        struct Coarse: Hashable {
+            var family: AddressFamily
+            var table: RouteTableID
+            var destination: IPPrefix
+        }
+        struct Row: Hashable {
+            var coarse: Coarse
+            var device: String?
+            var gateway: IPAddress?
+        }
+        func coarse(_ captured: CapturedRoute) -> Coarse {
+            Coarse(family: captured.route.family, table: captured.route.table, destination: captured.route.destination)
+        }
+        guard routes.contains(where: { $0.fidelity == .netTools }) else { return routes }
+        let richer = Set(routes.lazy.filter { $0.fidelity > .netTools }.map(coarse))
+        var rows = Set<Row>()
+        return routes.filter { captured in
+            guard captured.fidelity == .netTools else { return true }
+            let key = coarse(captured)
+            if richer.contains(key) { return false }
+            return rows.insert(Row(coarse: key, device: captured.deviceName, gateway: captured.route.gateway)).inserted
+        }
     }
 
     /// Later statements about the same device override earlier ones field by field.

@@ -16,9 +16,12 @@ public struct CommandContext: Equatable, Sendable {
     public var detailed: Bool
     public var oneline: Bool
     public var json: Bool
+    /// `busybox ip ...`: BusyBox never prints `proto`, so its absence says nothing.
+    public var busybox: Bool
 
     public init(tool: Tool = .unknown, family: AddressFamily? = nil, table: RouteTableID? = nil,
-                allTables: Bool = false, detailed: Bool = false, oneline: Bool = false, json: Bool = false) {
+                allTables: Bool = false, detailed: Bool = false, oneline: Bool = false, json: Bool = false,
+                busybox: Bool = false) {
         self.tool = tool
         self.family = family
         self.table = table
@@ -26,6 +29,7 @@ public struct CommandContext: Equatable, Sendable {
         self.detailed = detailed
         self.oneline = oneline
         self.json = json
+        self.busybox = busybox
     }
 
     /// No prompt line seen: the lines must speak for themselves.
@@ -36,12 +40,14 @@ public struct CommandContext: Equatable, Sendable {
         guard let commandStart = Self.commandStart(in: line) else { return nil }
         var words = line[commandStart...].split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
         // Wrappers before the real program: `sudo -E ip ...`, `busybox ip ...`.
+        var busybox = false
         while let first = words.first, ["sudo", "busybox", "command", "exec"].contains(first) {
+            busybox = busybox || first == "busybox"
             words.removeFirst()
             while first == "sudo", let option = words.first, option.hasPrefix("-") { words.removeFirst() }
         }
         guard let program = words.first.map({ $0.split(separator: "/").last.map(String.init) ?? $0 }) else { return nil }
-        self.init()
+        self.init(busybox: busybox)
         let arguments = Array(words.dropFirst())
         switch program {
         case "ip": parseIP(arguments)
@@ -61,6 +67,9 @@ public struct CommandContext: Equatable, Sendable {
             let first = text.prefix { $0 != " " && $0 != "\t" }
             return programs.contains(String(first)) && (text.count == first.count || text.dropFirst(first.count).first == " ")
         }
+        // Most lines of a capture are output, with no prompt marker at all: answer them quickly.
+        guard line.utf8.contains(where: { $0 == UInt8(ascii: "#") || $0 == UInt8(ascii: "$") || $0 == UInt8(ascii: ">")
+                                          || $0 == UInt8(ascii: "%") }) else { return nil }
         var index = line.startIndex
         while index < line.endIndex {
             let character = line[index]

@@ -17,8 +17,22 @@ extension JSONValue: Decodable {
         }
     }
 
-    /// Parses one JSON text (an RFC 8259 value) with Foundation's decoder.
-    public static func parse(_ text: Substring) throws -> JSONValue {
-        try JSONDecoder().decode(JSONValue.self, from: Data(text.utf8))
+    /// Parses one JSON text (an RFC 8259 value), keeping object members in document order.
+    ///
+    /// Lenient by default, because iproute2 prints control characters raw inside strings
+    /// (see `JSONParser`); `strict: true` accepts only RFC 8259 JSON. A syntax error is thrown
+    /// as `DecodingError.dataCorrupted` whose underlying error is a `JSONSyntaxError` naming
+    /// the line and column.
+    public static func parse(_ text: Substring, strict: Bool = false) throws -> JSONValue {
+        do {
+            return try JSONParser.parse(text, strict: strict)
+        } catch {
+            throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: error.description,
+                                                    underlyingError: error))
+        }
+    }
+
+    public static func parse(_ text: String, strict: Bool = false) throws -> JSONValue {
+        try parse(Substring(text), strict: strict)
     }
 }

@@ -15,11 +15,14 @@ public struct InterfaceAddress: Hashable, Sendable {
     /// Seconds; `UInt32.max` is "forever".
     public var validLifetime: UInt32
     public var preferredLifetime: UInt32
+    /// `IFA_RT_PRIORITY`: the metric of the prefix route the kernel adds for this address
+    /// (`ip addr add ... metric N`); iproute2 prints it as `metric`.
+    public var metric: UInt32?
 
     public init(interface: InterfaceIndex, local: IPAddress, peer: IPAddress? = nil, prefixLength: UInt8,
                 scope: RouteScope = .universe, label: String? = nil, flags: AddressFlags = [],
                 broadcast: IPAddress? = nil, anycast: IPAddress? = nil,
-                validLifetime: UInt32 = .max, preferredLifetime: UInt32 = .max) {
+                validLifetime: UInt32 = .max, preferredLifetime: UInt32 = .max, metric: UInt32? = nil) {
         self.interface = interface
         self.local = local
         self.peer = peer
@@ -31,6 +34,7 @@ public struct InterfaceAddress: Hashable, Sendable {
         self.anycast = anycast
         self.validLifetime = validLifetime
         self.preferredLifetime = preferredLifetime
+        self.metric = metric
     }
 
     public var family: AddressFamily { local.family }

@@ -28,9 +28,9 @@ public struct LinkFlags: OptionSet, Hashable, Sendable {
     public static let printed: [(LinkFlags, String)] = [
         (.loopback, "LOOPBACK"), (.broadcast, "BROADCAST"), (.pointToPoint, "POINTOPOINT"),
         (.multicast, "MULTICAST"), (.noarp, "NOARP"), (.allmulti, "ALLMULTI"), (.promisc, "PROMISC"),
-        (.notrailers, "NOTRAILERS"), (.debug, "DEBUG"), (.dynamic, "DYNAMIC"), (.automedia, "AUTOMEDIA"),
-        (.portsel, "PORTSEL"), (.master, "MASTER"), (.slave, "SLAVE"), (.up, "UP"), (.lowerUp, "LOWER_UP"),
-        (.dormant, "DORMANT"), (.echo, "ECHO"),
+        (.master, "MASTER"), (.slave, "SLAVE"), (.debug, "DEBUG"), (.dynamic, "DYNAMIC"),
+        (.automedia, "AUTOMEDIA"), (.portsel, "PORTSEL"), (.notrailers, "NOTRAILERS"), (.up, "UP"),
+        (.lowerUp, "LOWER_UP"), (.dormant, "DORMANT"), (.echo, "ECHO"),
     ]
 
     /// The names as `ip link` prints them, `NO-CARRIER` first when it applies.

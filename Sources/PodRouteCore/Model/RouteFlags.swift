@@ -30,7 +30,7 @@ public struct RouteFlags: OptionSet, Hashable, Sendable {
     /// The flags in the order iproute2 prints them, with its names (ip/iproute.c print_rt_flags).
     public static let printed: [(RouteFlags, String)] = [
         (.dead, "dead"), (.onlink, "onlink"), (.pervasive, "pervasive"), (.offload, "offload"),
-        (.notify, "notify"), (.linkdown, "linkdown"), (.unresolved, "unresolved"),
+        (.trap, "trap"), (.notify, "notify"), (.linkdown, "linkdown"), (.unresolved, "unresolved"),
         (.routeOffload, "rt_offload"), (.routeTrap, "rt_trap"), (.routeOffloadFailed, "rt_offload_failed"),
     ]
 

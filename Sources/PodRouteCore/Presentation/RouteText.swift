@@ -17,9 +17,10 @@ public struct RouteText: Sendable {
         return prefix.isHost ? prefix.address.description : prefix.description
     }
 
-    /// The next hop(s): `10.20.1.24`, several for multipath, or the type for discarding routes.
+    /// The next hop(s): `10.20.1.24`, several for multipath, or the type of a non-unicast route.
     public func via(_ route: Route) -> String {
-        if route.type.discards || route.type == .throw { return route.type.name }
+        // Discarding and local-table types have no next hop worth showing: the type says it all.
+        if route.type != .unicast { return route.type.name }
         let hops = route.hops.compactMap { hop -> String? in
             guard let gateway = hop.gateway ?? hop.via else { return nil }
             return route.nexthops.count > 1 && hop.weight != 1 ? "\(gateway)*\(hop.weight)" : gateway.description

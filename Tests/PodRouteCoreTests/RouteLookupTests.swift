@@ -1,0 +1,63 @@
+import Testing
+@testable import PodRouteCore
+
+@Suite struct RouteLookupTests {
+    private func prefix(_ text: String) -> IPPrefix { IPPrefix(captureText: Substring(text))! }
+    private func address(_ text: String) -> IPAddress { IPAddress(text)! }
+
+    private func snapshot(routes: [Route], rules: [Rule] = []) -> NetworkSnapshot {
+        NetworkSnapshot(host: "t", source: .demo,
+                        links: [Link(index: InterfaceIndex(2), name: "eth0"), Link(index: InterfaceIndex(3), name: "tunl0")],
+                        routes: RouteStore(routes), rules: rules)
+    }
+
+    @Test func longestPrefixWins() {
+        let lookup = RouteLookup(snapshot: snapshot(routes: [
+            Route(family: .inet, destination: .default(.inet), gateway: address("10.0.0.1"), device: InterfaceIndex(2)),
+            Route(family: .inet, destination: prefix("10.21.0.0/16"), gateway: address("10.0.0.2"), device: InterfaceIndex(2)),
+            Route(family: .inet, destination: prefix("10.21.69.192/26"), flags: .onlink, gateway: address("10.20.1.24"), device: InterfaceIndex(3)),
+        ]))
+        #expect(lookup.lookup(RouteQuery(destination: address("10.21.69.212"))).routeIndex == 2)
+        #expect(lookup.lookup(RouteQuery(destination: address("10.21.1.1"))).routeIndex == 1)
+        #expect(lookup.lookup(RouteQuery(destination: address("8.8.8.8"))).routeIndex == 0)
+        #expect(lookup.lookup(RouteQuery(destination: address("2001:db8::1"))).outcome == .noRoute)
+    }
+
+    @Test func deadRoutesFallBackToShorterPrefixesButBlackholesAnswer() {
+        let lookup = RouteLookup(snapshot: snapshot(routes: [
+            Route(family: .inet, destination: prefix("10.0.0.0/8"), gateway: address("10.0.0.1"), device: InterfaceIndex(2)),
+            Route(family: .inet, destination: prefix("10.21.0.0/16"), flags: [.dead, .linkdown], gateway: address("10.0.0.2"), device: InterfaceIndex(2)),
+            Route(family: .inet, type: .blackhole, destination: prefix("10.22.0.0/16")),
+        ]))
+        let dead = lookup.lookup(RouteQuery(destination: address("10.21.0.5")))
+        #expect(dead.routeIndex == 0)
+        #expect(dead.steps.contains(.skipped(index: 1, reason: .dead)))
+        #expect(lookup.lookup(RouteQuery(destination: address("10.22.1.1"))).routeIndex == 2)
+    }
+
+    @Test func rulesSelectTablesThrowAndSuppress() {
+        let routes = [
+            Route(family: .inet, destination: .default(.inet), gateway: address("10.0.0.1"), device: InterfaceIndex(2)),
+            Route(family: .inet, destination: prefix("10.21.0.0/16"), table: RouteTableID(100), gateway: address("10.0.0.7"), device: InterfaceIndex(2)),
+            Route(family: .inet, type: .throw, destination: prefix("10.21.5.0/24"), table: RouteTableID(100)),
+            Route(family: .inet, destination: .default(.inet), table: RouteTableID(200), gateway: address("10.0.0.9"), device: InterfaceIndex(2)),
+        ]
+        let rules = [
+            Rule(family: .inet, priority: 0, table: .local),
+            Rule(family: .inet, priority: 10, table: RouteTableID(100), fwmark: 0x200000, fwmask: 0x200000),
+            Rule(family: .inet, priority: 20, table: RouteTableID(200), suppressPrefixLength: 0),
+            Rule(family: .inet, priority: 30, action: .unreachable, source: prefix("192.168.99.0/24")),
+            Rule(family: .inet, priority: 32766, table: .main),
+        ]
+        let lookup = RouteLookup(snapshot: snapshot(routes: routes, rules: rules))
+        #expect(lookup.lookup(RouteQuery(destination: address("10.21.1.1"), mark: 0x200001)).routeIndex == 1)
+        // throw: on to the next rules; table 200 answers only with a default, which is suppressed.
+        let thrown = lookup.lookup(RouteQuery(destination: address("10.21.5.5"), mark: 0x200000))
+        #expect(thrown.routeIndex == 0)
+        #expect(thrown.steps.contains(.tableMissed(RouteTableID(100), threw: true)))
+        #expect(thrown.steps.contains(.suppressed(RouteTableID(200), prefixLength: 0)))
+        #expect(lookup.lookup(RouteQuery(destination: address("10.21.1.1"))).routeIndex == 0)
+        let refused = lookup.lookup(RouteQuery(destination: address("8.8.8.8"), source: address("192.168.99.4")))
+        #expect(refused.outcome == .ruleAction(.unreachable))
+    }
+}

@@ -1,0 +1,72 @@
+import Testing
+@testable import PodRouteCore
+
+@Suite struct RouteStoreTests {
+    private func prefix(_ text: String) -> IPPrefix { IPPrefix(captureText: Substring(text))! }
+
+    /// Every field survives packing, including the rare ones kept on the side.
+    @Test func roundTripsEveryField() {
+        let routes = [
+            Route(family: .inet, destination: prefix("10.21.69.192/26"), proto: .bird, flags: .onlink, metric: 7,
+                  gateway: IPAddress("10.20.1.24"), device: InterfaceIndex(15)),
+            Route(family: .inet, type: .blackhole, destination: prefix("10.21.230.0/26"), table: RouteTableID(1000), proto: .felix),
+            Route(family: .inet, destination: prefix("10.97.0.0/16"), tos: 4, table: RouteTableID(100),
+                  nexthops: [Nexthop(gateway: IPAddress("10.20.1.2"), device: InterfaceIndex(2), weight: 1),
+                             Nexthop(gateway: IPAddress("10.20.1.3"), device: InterfaceIndex(2), weight: 3, flags: .linkdown)],
+                  metrics: RouteMetrics(values: [RouteMetric(.mtu, 1400), RouteMetric(.advmss, 1360)], locked: 4)),
+            Route(family: .inet, destination: prefix("192.0.2.0/24"), via: IPAddress("fe80::1"), device: InterfaceIndex(3)),
+            Route(family: .inet6, destination: prefix("2001:db8:1::/64"), source: prefix("2001:db8:9::/48"), metric: 1024,
+                  gateway: IPAddress("2001:db8::2"), device: InterfaceIndex(4), preferredSource: IPAddress("2001:db8::1"),
+                  preference: .high, expires: 299, nexthopID: 9, realms: 3),
+            Route(family: .inet6, type: .local, destination: prefix("::1/128"), table: .local, proto: .kernel, metric: 0,
+                  device: InterfaceIndex(1), preference: .medium),
+        ]
+        let store = RouteStore(routes)
+        #expect(store.count == routes.count)
+        #expect(Array(store) == routes)
+        #expect(store.ipv4Count == 4 && store.ipv6Count == 2)
+    }
+
+    /// IPv4 first, then IPv6, whatever the insertion order: the order `ip route show table all` prints.
+    @Test func keepsFamiliesApartInIPOrder() {
+        let v6 = Route(family: .inet6, destination: prefix("2001:db8::/64"), metric: 256)
+        let v4 = Route(family: .inet, destination: prefix("10.0.0.0/8"))
+        let store = RouteStore([v6, v4])
+        #expect(Array(store) == [v4, v6])
+        #expect(store.indices(of: .inet6) == 1..<2)
+    }
+
+    /// A million routes must stay small: the packed IPv4 record is 36 bytes.
+    @Test func packedRecordsStayCompact() {
+        #expect(MemoryLayout<IPv4Address>.stride == 4)
+        var store = RouteStore()
+        for index in 0..<100_000 {
+            store.append(Route(family: .inet, destination: IPPrefix(host: .v4(IPv4Address(0x6440_0000 + UInt32(index)))),
+                               gateway: IPAddress("192.0.2.2"), device: InterfaceIndex(2)))
+        }
+        #expect(store.count == 100_000)
+        #expect(store[99_999].destination.description == "100.65.134.159/32")
+    }
+
+    @Test func appliesNotificationsInOrder() {
+        let a = Route(family: .inet, destination: prefix("10.1.0.0/16"), gateway: IPAddress("10.0.0.1"), device: InterfaceIndex(2))
+        let b = Route(family: .inet, destination: prefix("10.2.0.0/16"), gateway: IPAddress("10.0.0.1"), device: InterfaceIndex(2))
+        var bLinkdown = b
+        bLinkdown.flags.insert(.linkdown)
+        var aReplaced = a
+        aReplaced.gateway = IPAddress("10.0.0.9")
+        let c = Route(family: .inet, destination: prefix("10.3.0.0/16"), device: InterfaceIndex(2))
+        let d = Route(family: .inet, destination: prefix("10.4.0.0/16"), device: InterfaceIndex(2))
+        let store = RouteStore([a, b])
+        let next = store.applying([
+            .removed(bLinkdown),             // the kernel's copy has a flag the stored one lacks
+            .added(aReplaced, replacing: true),
+            .added(c, replacing: false),
+            .added(d, replacing: false),
+            .removed(d),                     // added and removed in the same batch
+        ])
+        #expect(Array(next) == [aReplaced, c])
+        #expect(Array(store) == [a, b])      // the old snapshot is untouched
+        #expect(next.applying([.removed(c), .removed(c)]).count == 1)  // a second removal finds nothing
+    }
+}

@@ -2,11 +2,19 @@ import PodRouteCore
 import Testing
 @testable import PodRouteUI
 
-/// The bundled demo node (`podroute --demo`), read by the text-capture parser. The parser is
-/// being finished on another branch: until it reads the file these tests are skipped (not
-/// passed), and the golden screens above use the fixture node built from model values.
-@Suite(.enabled(if: Fixtures.demoCapture() != nil, "the text-capture parser does not read Resources/samples/demo-node.txt yet"))
-struct DemoCaptureTests {
+/// The bundled demo node (`podroute --demo`): what an operator sees first. The fixture node
+/// (ScreenTests) adds live rates, more workloads and an unknown pod; this is the real file.
+@Suite struct DemoCaptureTests {
+    @Test(arguments: [Size(width: 100, height: 30), Size(width: 80, height: 24)])
+    func demoScreens(size: Size) throws {
+        let snapshot = try #require(Fixtures.demoCapture())
+        var state = AppState(snapshot: snapshot, size: size, now: Fixtures.clock)
+        Fixtures.press(&state, .down, .down, .down, .down, .down)
+        Golden.assertScreen(render(state), named: "interfaces-\(size)")
+        Fixtures.press(&state, .char("2"), .down, .down, .down)
+        Golden.assertScreen(render(state), named: "routes-\(size)")
+    }
+
     @Test(arguments: [Size(width: 100, height: 30), Size(width: 80, height: 24)], [Glyphs.unicode, .ascii])
     func demoRendersEveryView(size: Size, glyphs: Glyphs) throws {
         let snapshot = try #require(Fixtures.demoCapture())

@@ -262,10 +262,10 @@ public enum RouteTable {
                           table: text.table(route), role: text.role(model.classifier.classify(route)))
     }
 
-    /// The text a filter sees: the type word of non-unicast routes, then the cells.
+    /// The text a filter sees: the cells, as shown (the type of a non-unicast route is in VIA).
     public static func filterText(_ route: Route, model: SnapshotModel) -> String {
         let cells = cells(route, model: model)
-        var text = route.type == .unicast ? "" : route.type.name + " "
+        var text = ""
         text.reserveCapacity(96)
         for part in [cells.destination, cells.via, cells.device, cells.proto, cells.scope, cells.metric, cells.table, cells.role] {
             text += part

@@ -176,15 +176,21 @@ enum TabsView {
         case .trace, .plan:
             return []
         }
-        var segments: [(String, StyleRole)] = busy.map { [($0, .warning)] } ?? []
+        let segments: [(String, StyleRole)] = busy.map { [($0, .warning)] } ?? []
         guard let filter else { return segments + [("filter: none", .dim)] }
-        let kind = " (\(filter.inverted ? "not " : "")\(filter.kind.rawValue))  \(matched)"
         let busyWidth = busy.map { TextWidth.width(of: $0) + 3 } ?? 0
-        let available = room - busyWidth - TextWidth.width(of: "filter: " + kind)
-        guard available >= 3 else { return segments + [("filter on  " + matched, .filterMarker)] }
-        let shown = Surface.fit(Sanitizer.printable(filter.input), width: available, ellipsis: ellipsis)
-        segments.append(("filter: " + shown + kind, .filterMarker))
-        return segments
+        let input = Sanitizer.printable(filter.input)
+        let kind = " (\(filter.inverted ? "not " : "")\(filter.kind.rawValue))"
+        let compactCount = matched.replacing(" of ", with: "/")
+        // Full, then the text shortened, then without the kind, then only that a filter is on.
+        let tiers: [(suffix: String, minimum: Int)] = [(kind + "  " + matched, 6), (kind + "  " + compactCount, 6), ("  " + compactCount, 4)]
+        for tier in tiers {
+            let available = room - busyWidth - TextWidth.width(of: "filter: " + tier.suffix)
+            guard available >= min(tier.minimum, TextWidth.width(of: input)) else { continue }
+            let shown = Surface.fit(input, width: available, ellipsis: ellipsis)
+            return segments + [("filter: " + shown + tier.suffix, .filterMarker)]
+        }
+        return segments + [("filter on  " + compactCount, .filterMarker)]
     }
 }
 

@@ -439,6 +439,33 @@ import Testing
         #expect(!state.snapshotPending)
     }
 
+    @Test func aFilteredTableSwapsSnapshotAndRowsTogether() {
+        var state = AppState(snapshot: Fixtures.node(), configuration: AppConfiguration(inlineRouteLimit: 5))
+        Fixtures.press(&state, .char("2"), .char(":"))
+        Fixtures.type(&state, "filter tunl0")
+        guard case .run(let filterJob)? = Fixtures.press(&state, .enter).first else {
+            Issue.record("no filter job")
+            return
+        }
+        _ = reduce(&state, .jobFinished(filterJob.run()))
+        #expect(state.routeRows.count == 4)
+        let extra = Route(family: .inet, destination: Fixtures.prefix("10.21.99.0/26"), proto: .bird, flags: .onlink,
+                          gateway: Fixtures.ip("10.20.1.29"), device: InterfaceIndex(15))
+        guard case .run(let prepare)? = reduce(&state, .snapshotReplaced(Fixtures.node(extraRoutes: [extra]))).first else {
+            Issue.record("no prepare job")
+            return
+        }
+        guard case .run(let rowsJob)? = reduce(&state, .jobFinished(prepare.run())).first else {
+            Issue.record("no rows job for the new snapshot")
+            return
+        }
+        // Still the old snapshot with its own rows: never new rows over old routes.
+        #expect(state.model.routeCount == 25 && state.routeRows.count == 4 && state.snapshotPending)
+        _ = reduce(&state, .jobFinished(rowsJob.run()))
+        #expect(state.model.routeCount == 26 && state.routeRows.count == 5 && !state.snapshotPending)
+        #expect(render(state).text().contains("10.21.99.0/26"))
+    }
+
     @Test func noticesAndErrorsShowInTheBottomBar() {
         var state = Fixtures.state()
         _ = reduce(&state, .error("netlink: ENOBUFS, re-reading everything"))

@@ -126,6 +126,9 @@ public struct AppState: Sendable {
     public internal(set) var snapshotGeneration = 0
     /// A new snapshot is being prepared off the loop.
     public internal(set) var snapshotPending = false
+    /// A prepared snapshot waiting for its filtered/sorted route rows: it replaces the model
+    /// together with them, so the table never shows one snapshot's rows over another's routes.
+    public internal(set) var pendingModel: SnapshotModel?
 
     // Live data
     public var paused = false

@@ -331,19 +331,24 @@ extension AppState {
         routeGeneration += 1
         if resetSelection { routeCursor = TableCursor() }
         if routeFilter == nil, routeSort == SortOrder(.order) {
+            if let pending = pendingModel {
+                pendingModel = nil
+                snapshotPending = false
+                replaceModel(pending)
+            }
             routeRows = .all(count: model.routeCount)
             routeJobPending = false
             clampCursors()
             return []
         }
-        if model.routeCount <= configuration.inlineRouteLimit {
+        if pendingModel == nil, model.routeCount <= configuration.inlineRouteLimit {
             routeRows = RouteTable.rows(model: model, filter: routeFilter, sort: routeSort)!
             routeJobPending = false
             clampCursors()
             return []
         }
         routeJobPending = true
-        return [.run(Job(generation: routeGeneration, work: .routeRows(model, routeFilter, routeSort)))]
+        return [.run(Job(generation: routeGeneration, work: .routeRows(pendingModel ?? model, routeFilter, routeSort)))]
     }
 
     // MARK: Command prompt
@@ -543,6 +548,7 @@ extension AppState {
             return [.run(Job(generation: snapshotGeneration, work: .prepareSnapshot(snapshot, configuration.hints)))]
         }
         snapshotPending = false
+        pendingModel = nil
         replaceModel(SnapshotModel(snapshot: snapshot, hints: configuration.hints))
         return routeFilter != nil || routeSort != SortOrder(.order) ? requestRouteRows(resetSelection: false) : []
     }
@@ -551,12 +557,24 @@ extension AppState {
         switch result.output {
         case .prepared(let prepared):
             guard result.generation == snapshotGeneration else { return [] }
-            snapshotPending = false
-            replaceModel(prepared)
-            return routeFilter != nil || routeSort != SortOrder(.order) ? requestRouteRows(resetSelection: false) : []
+            if routeFilter == nil, routeSort == SortOrder(.order) {
+                snapshotPending = false
+                pendingModel = nil
+                replaceModel(prepared)
+                return []
+            }
+            // Keep showing the old snapshot until the new one's rows are ready.
+            pendingModel = prepared
+            return requestRouteRows(resetSelection: false)
         case .routeRows(let rows):
             guard result.generation == routeGeneration else { return [] }
-            let previous = selectedRoutePosition
+            var previous = selectedRoutePosition
+            if let pending = pendingModel {
+                pendingModel = nil
+                snapshotPending = false
+                replaceModel(pending)
+                previous = nil
+            }
             routeRows = rows
             routeJobPending = false
             if let previous, let row = rows.row(of: previous) { routeCursor.selected = row }

@@ -30,7 +30,7 @@ enum InterfacesView {
             ColumnSpec(.state, "STATE", min: 10, priority: 2),
             ColumnSpec(.mtu, "MTU", min: 5, priority: 5, alignRight: true),
             ColumnSpec(.addresses, "ADDRESSES", min: 14, preferred: 18, priority: 3),
-            ColumnSpec(.peer, "PEER", min: 8, preferred: 12, priority: 7, yieldsToFlexible: true),
+            ColumnSpec(.peer, "PEER", min: 8, preferred: 14, priority: 7, yieldsToFlexible: true),
             ColumnSpec(.rx, "RX/s", min: 7, preferred: 8, priority: 4, alignRight: true),
             ColumnSpec(.tx, "TX/s", min: 7, preferred: 8, priority: 4, alignRight: true),
             ColumnSpec(.errors, "ERR/DROP", min: 8, priority: 6, alignRight: true),

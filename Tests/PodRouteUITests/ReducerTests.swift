@@ -361,6 +361,18 @@ import Testing
         #expect(state.view == .routes)
     }
 
+    @Test func helpScrollsOnlyWhenTheCursorLeavesTheOverlay() {
+        var state = Fixtures.state(size: Size(width: 100, height: 24))
+        Fixtures.press(&state, .char("?"), .end)
+        guard case .help(let bottom) = state.mode else { return }
+        #expect(bottom.top > 0)
+        Fixtures.press(&state, .up, .up)
+        guard case .help(let moved) = state.mode else { return }
+        #expect(moved.top == bottom.top)
+        #expect(moved.selected < bottom.selected)
+        #expect(render(state).text().contains("\(moved.selected + 1)/"))
+    }
+
     @Test func helpClosesWithEscAndShortcutsStillWork() {
         var state = Fixtures.state()
         Fixtures.press(&state, .char("?"), .escape)

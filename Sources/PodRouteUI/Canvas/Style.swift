@@ -30,33 +30,6 @@ public enum StyleRole: UInt8, Hashable, Sendable, CaseIterable {
     case error
     /// The line editor of the filter and command prompts.
     case input
-
-    /// One letter per role, for the compact style maps of golden screens.
-    public var code: Character {
-        switch self {
-        case .normal: "."
-        case .border: "-"
-        case .header: "H"
-        case .badge: "B"
-        case .tab: "t"
-        case .tabActive: "T"
-        case .columnHeader: "c"
-        case .columnHeaderSorted: "C"
-        case .selection: "S"
-        case .dim: "d"
-        case .ok: "o"
-        case .warning: "w"
-        case .danger: "X"
-        case .key: "k"
-        case .hint: "h"
-        case .filterMarker: "f"
-        case .title: "i"
-        case .label: "l"
-        case .message: "m"
-        case .error: "E"
-        case .input: "I"
-        }
-    }
 }
 
 /// Attributes a view may add on top of its role (the theme's own attributes are merged in).

@@ -99,25 +99,25 @@ public struct AppState: Sendable {
 
     // Source
     public private(set) var model: SnapshotModel
-    public var now: Date?
+    public internal(set) var now: Date?
     public let startedAt: Date?
 
     // Views
-    public var view: ViewID = .interfaces
-    public var mode: Mode = .normal
-    public var focus: Focus = .table
-    public var detailScroll = 0
-    public var size: Size
+    public internal(set) var view: ViewID = .interfaces
+    public internal(set) var mode: Mode = .normal
+    public internal(set) var focus: Focus = .table
+    public internal(set) var detailScroll = 0
+    public internal(set) var size: Size
 
-    public var interfaceCursor = TableCursor()
-    public var interfaceSort = SortOrder(InterfaceColumn.rank)
-    public var interfaceFilter: RowFilter?
-    public var workloadsCollapsed: Bool
+    public internal(set) var interfaceCursor = TableCursor()
+    public internal(set) var interfaceSort = SortOrder(InterfaceColumn.rank)
+    public internal(set) var interfaceFilter: RowFilter?
+    public internal(set) var workloadsCollapsed: Bool
     public private(set) var interfaceRows: InterfaceTable.Rows
 
-    public var routeCursor = TableCursor()
-    public var routeSort = SortOrder(RouteColumn.order)
-    public var routeFilter: RowFilter?
+    public internal(set) var routeCursor = TableCursor()
+    public internal(set) var routeSort = SortOrder(RouteColumn.order)
+    public internal(set) var routeFilter: RowFilter?
     public internal(set) var routeRows: RouteRows
     /// The generation of the latest route filter/sort request; older results are dropped.
     public internal(set) var routeGeneration = 0
@@ -131,15 +131,15 @@ public struct AppState: Sendable {
     public internal(set) var pendingModel: SnapshotModel?
 
     // Live data
-    public var paused = false
+    public internal(set) var paused = false
     /// A snapshot that arrived while paused, applied on resume.
     public internal(set) var heldSnapshot: NetworkSnapshot?
     public internal(set) var rates = RateTracker()
     public internal(set) var refreshInterval: Duration
 
-    public var message: StatusMessage?
+    public internal(set) var message: StatusMessage?
     /// The address `t` or `:trace` asked for (the Trace view shows it until tracing lands).
-    public var traceTarget: String?
+    public internal(set) var traceTarget: String?
     /// Stats samples seen, snapshots replaced: for the quit summary.
     public internal(set) var snapshotsApplied = 0
 

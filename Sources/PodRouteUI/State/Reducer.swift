@@ -465,6 +465,10 @@ extension AppState {
         case .bottom: help.selected = HelpContent.actionable(lines, from: lines.count - 1, direction: -1)
         default: break
         }
+        // Scroll only when the cursor leaves the overlay (its inner height, as HelpOverlay draws it).
+        let visible = max(1, size.height - 6)
+        if help.selected < help.top { help.top = help.selected }
+        if help.selected >= help.top + visible { help.top = help.selected - visible + 1 }
         mode = .help(help)
         return []
     }

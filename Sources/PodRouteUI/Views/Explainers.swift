@@ -329,7 +329,7 @@ public enum RouteExplainer {
         let outerSource = classification.node.flatMap { underlayAddress(toward: $0, model: model) }
         switch classification.encapsulation ?? .none {
         case .ipip:
-            let outer = outerSource.map { " (outer \($0) \(model.classifierArrow) \(classification.node.map(\.description) ?? "?"))" } ?? ""
+            let outer = outerSource.map { " (outer \($0) → \(classification.node.map(\.description) ?? "?"))" } ?? ""
             sentence += " Packets are wrapped in IPIP\(outer)\(leave)"
         case .vxlan:
             var words: [String] = []
@@ -393,9 +393,4 @@ public enum RouteExplainer {
         guard let first = text.first else { return text }
         return first.uppercased() + text.dropFirst()
     }
-}
-
-extension SnapshotModel {
-    /// The arrow in explanations (ASCII glyph sets turn it into `->` when drawn).
-    var classifierArrow: String { "→" }
 }

@@ -95,8 +95,8 @@ enum HeaderView {
         let width = layout.size.width
         let y = layout.headerRow
         let separator = " " + String(surface.glyphs.horizontal) + " "
-        var host = Sanitizer.printable(state.snapshot.host)
-        if let address = state.model.nodeAddress { host += " (\(address))" }
+        let name = Sanitizer.printable(state.snapshot.host)
+        let host = state.model.nodeAddress.map { "\(name) (\($0))" } ?? name
         var segments: [(String, StyleRole)] = [("podroute", .header), (host, .header), (state.sourceDescription, .header)]
         segments.append((state.configuration.readOnly ? "read-only" : "WRITE", .badge))
         if state.paused { segments.append(("PAUSED", .badge)) }
@@ -113,7 +113,9 @@ enum HeaderView {
             // The host gives way first: badges and the source must stay readable.
             let fixed = segments[(index + 1)...].reduce(0) { $0 + TextWidth.width(of: $1.0) + separator.count }
             let allowed = index == 1 ? max(4, room - fixed) : room
-            let text = Surface.fit(segment.0, width: min(room, allowed), ellipsis: surface.glyphs.ellipsis)
+            // A cut address would mislead: without room for it, the host name stands alone.
+            let wanted = index == 1 && TextWidth.width(of: segment.0) > allowed ? name : segment.0
+            let text = Surface.fit(wanted, width: min(room, allowed), ellipsis: surface.glyphs.ellipsis)
             x = surface.put(text, x: x, y: y, style: segment.1)
             room -= TextWidth.width(of: text)
         }

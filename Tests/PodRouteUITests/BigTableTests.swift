@@ -43,6 +43,10 @@ import Testing
         #expect(buffer.text().contains("100.79.66.37"))  // the second-to-last route
         #expect(buffer.rows[1].text.contains("2 Routes 1,000,000"))
         #expect(buffer.text().contains("999,999/1,000,000"))
+        // At the minimum width the long tab labels stay inside the frame.
+        let narrow = render(state, size: Layout.minimum)
+        #expect(narrow.rows[1].text.hasSuffix("│"))
+        #expect(narrow.rows[1].text.hasPrefix("│ 1 Interfaces 16   2 Routes 1,000,000"))
     }
 
     /// The same node with 60,000 routes and a low limit for inline work: the job path, quickly.

@@ -144,9 +144,11 @@ enum TabsView {
     static func draw(_ surface: inout Surface, state: AppState, layout: Layout) {
         let y = layout.tabsRow
         var x = layout.content.minX + 1
-        for view in ViewID.allCases {
-            surface.put(label(view, state: state), x: x, y: y, style: view == state.view ? .tabActive : .tab)
-            x += tabWidth(view, state: state) + gap
+        surface.clipped(to: Rect(x: layout.content.minX, y: y, width: layout.content.width, height: 1)) { surface in
+            for view in ViewID.allCases {
+                surface.put(label(view, state: state), x: x, y: y, style: view == state.view ? .tabActive : .tab)
+                x += tabWidth(view, state: state) + gap
+            }
         }
         let room = layout.content.maxX - 1 - (x - gap + 2)
         let status = statusSegments(state, room: room, ellipsis: surface.glyphs.ellipsis)

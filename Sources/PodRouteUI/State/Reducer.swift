@@ -68,7 +68,7 @@ extension AppState {
     }
 
     /// Runs an action in the normal mode (keys, help's Enter, commands end here).
-    public mutating func perform(_ action: KeyAction) -> [Effect] {
+    mutating func perform(_ action: KeyAction) -> [Effect] {
         switch action {
         case .quit:
             return [.quit(summary: quitSummary)]
@@ -386,7 +386,7 @@ extension AppState {
     }
 
     /// Runs a `:` command line.
-    public mutating func run(commandLine: String) -> [Effect] {
+    mutating func run(commandLine: String) -> [Effect] {
         let parsed: CommandLineSpec.Parsed?
         do {
             parsed = try CommandLineSpec.parse(commandLine)

@@ -8,6 +8,7 @@
 #define CNETLINK_H
 
 #include <sched.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <sys/socket.h>
 #include <linux/netlink.h>
@@ -16,6 +17,7 @@
 #include <linux/if_addr.h>
 #include <linux/fib_rules.h>
 #include <linux/netconf.h>
+#include <linux/net_namespace.h>  // NETNSA_*: RTM_GETNSID (link-netns names)
 #include <linux/sched.h>   // CLONE_NEWNET: glibc defines it only with _GNU_SOURCE
 
 // MARK: - Layouts PodRouteNetlink reads or writes (x86_64 and aarch64 alike).
@@ -34,6 +36,10 @@ _Static_assert(sizeof(struct fib_rule_hdr) == 12, "fib_rule_hdr");
 // netconfmsg is a lone u8 in the uapi header; on the wire it takes NLMSG_ALIGN(1) = 4 bytes.
 _Static_assert(sizeof(struct netconfmsg) == 1 && NLMSG_ALIGN(sizeof(struct netconfmsg)) == 4, "netconfmsg");
 _Static_assert(sizeof(struct rtnl_link_stats64) == 200, "rtnl_link_stats64");
+_Static_assert(sizeof(struct rta_cacheinfo) == 32 && offsetof(struct rta_cacheinfo, rta_expires) == 8, "rta_cacheinfo");
+_Static_assert(sizeof(struct ifa_cacheinfo) == 16, "ifa_cacheinfo");
+_Static_assert(sizeof(struct fib_rule_uid_range) == 8 && sizeof(struct fib_rule_port_range) == 4, "fib_rule ranges");
+_Static_assert(sizeof(struct ifla_bridge_id) == 8, "ifla_bridge_id");
 _Static_assert(_Alignof(struct nlmsghdr) == 4, "nlmsghdr alignment");
 _Static_assert(_Alignof(struct rtattr) == 2, "rtattr alignment");
 

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A Calico-like node built in network namespaces, with every kind of device and route the
 /// differential tests compare against iproute2: a workload veth `calic440f455693` whose peer
 /// lives in a pod namespace, a bridge with an enslaved veth, `vxlan.calico`, a macvlan, an
@@ -18,6 +20,12 @@ public final class CalicoNodeFixture: Sendable {
 
     private func build() throws {
         let ip = { (arguments: String) throws -> Void in _ = try self.node.ip(arguments) }
+        // No duplicate address detection: addresses are final at once, not `tentative` for a while.
+        for namespace in [node, pod] {
+            for scope in ["all", "default"] {
+                _ = try namespace.run("sysctl", "-qw", "net.ipv6.conf.\(scope).accept_dad=0")
+            }
+        }
         try ip("link set lo up")
         // The uplink: a veth pair standing in for ens192, its other end enslaved to a bridge.
         try ip("link add ens192 type veth peer name uplink-br")
@@ -60,6 +68,20 @@ public final class CalicoNodeFixture: Sendable {
             "rule add from 192.168.0.0/16 goto 32766 pref 400",
         ])
         try ip("-6 rule add from 2001:db8::/32 lookup 100 pref 200")
+        try waitForCarrier()
+    }
+
+    /// Links come up asynchronously (a bridge gains carrier when its port does): wait until
+    /// every link that is up has carrier, so two reads of the fixture agree.
+    private func waitForCarrier() throws {
+        for _ in 0..<50 {
+            let links = try node.ip("-j link show")
+            let waiting = links.contains("NO-CARRIER")
+            if !waiting { return }
+            usleep(100_000)
+        }
+        throw NetnsCommand.Failure(command: ["ip", "-n", node.name, "link"], status: -1,
+                                   standardError: "links still without carrier after 5 s")
     }
 
     public func remove() throws {

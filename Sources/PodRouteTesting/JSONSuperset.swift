@@ -17,11 +17,16 @@ public enum JSONSuperset {
         public var keySuffixes: [String]
         /// The largest difference accepted for those members.
         public var maximumDifference: Double
+        /// Timers that count down and restart (the bridge's `gc_timer`, 300 s) compare modulo
+        /// their period, so a restart between two reads is no difference.
+        public var periods: [String: Double]
 
-        public init(keys: Set<String> = [], keySuffixes: [String] = [], maximumDifference: Double = 0) {
+        public init(keys: Set<String> = [], keySuffixes: [String] = [], maximumDifference: Double = 0,
+                    periods: [String: Double] = [:]) {
             self.keys = keys
             self.keySuffixes = keySuffixes
             self.maximumDifference = maximumDifference
+            self.periods = periods
         }
 
         /// Values must be equal.
@@ -31,7 +36,7 @@ public enum JSONSuperset {
         /// address lifetimes tick between two reads; accept a few seconds of drift.
         public static let tickingTimers = Tolerance(
             keys: ["expires", "valid_life_time", "preferred_life_time", "ageing_timer"],
-            keySuffixes: ["_timer"], maximumDifference: 5)
+            keySuffixes: ["_timer"], maximumDifference: 5, periods: ["gc_timer": 300])
 
         func applies(to key: String) -> Bool {
             keys.contains(key) || keySuffixes.contains { key.hasSuffix($0) }
@@ -127,7 +132,9 @@ public enum JSONSuperset {
             if left.asDouble == right.asDouble { return true }
         }
         if let key, tolerance.applies(to: key) {
-            return abs(left.asDouble - right.asDouble) <= tolerance.maximumDifference
+            var difference = abs(left.asDouble - right.asDouble)
+            if let period = tolerance.periods[key], difference <= period { difference = min(difference, period - difference) }
+            return difference <= tolerance.maximumDifference
         }
         return false
     }

@@ -63,6 +63,11 @@ struct NetlinkDescriptor: ~Copyable {
 
     /// `recvmsg` one datagram into `buffer`, with `MSG_DONTWAIT` when `wait` is false.
     func receive(into buffer: UnsafeMutableRawBufferPointer, wait: Bool) -> Result<Datagram, Errno> {
+        Self.receive(on: rawValue, into: buffer, wait: wait)
+    }
+
+    /// `receive(into:wait:)` for a descriptor borrowed by another thread (the pipelined dump's receiver).
+    static func receive(on rawValue: Int32, into buffer: UnsafeMutableRawBufferPointer, wait: Bool) -> Result<Datagram, Errno> {
         var sender = sockaddr_nl()
         var vector = iovec(iov_base: buffer.baseAddress, iov_len: buffer.count)
         return withUnsafeMutablePointer(to: &sender) { senderPointer in

@@ -34,3 +34,14 @@ extension NetlinkRequest {
         return NetlinkRequest(.getRule, header: header)
     }
 }
+
+extension NetlinkRequest {
+    /// `RTM_GETNETCONF` with a `netconfmsg` holding only the family (padded to 4 bytes). Equivalent to
+    /// `ip -4 netconf show` / `ip -6 netconf show`: forwarding, rp_filter, proxy_arp per interface
+    /// plus `all` and `default`.
+    public static func netconfDump(family: NetlinkFamily) -> NetlinkRequest {
+        var header = netconfmsg()
+        header.ncm_family = family.rawValue
+        return NetlinkRequest(.getNetconf, header: header)
+    }
+}

@@ -11,6 +11,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
+        // Tests only: golden screens. Only the SnapshotTesting product, which needs no swift-syntax.
+        .package(url: "https://github.com/pointfreeco/swift-snapshot-testing", from: "1.19.7"),
     ],
     targets: [
         .systemLibrary(name: "CNetlink", path: "Sources/CNetlink"),
@@ -18,6 +20,8 @@ let package = Package(
             name: "PodRouteCore",
             dependencies: [.product(name: "Crypto", package: "swift-crypto")]
         ),
+        // The terminal-independent UI: cell buffers, views, key registry, state and reducer.
+        .target(name: "PodRouteUI", dependencies: ["PodRouteCore"]),
         .target(
             name: "PodRouteNetlink",
             dependencies: ["PodRouteCore", "CNetlink"]
@@ -41,6 +45,14 @@ let package = Package(
         .target(name: "PodRouteTesting", dependencies: ["PodRouteCore"]),
         .testTarget(name: "PodRouteCoreTests", dependencies: ["PodRouteCore", "PodRouteTesting"]),
         .testTarget(name: "PodRouteNetlinkTests", dependencies: ["PodRouteNetlink", "PodRouteTesting"]),
+        .testTarget(
+            name: "PodRouteUITests",
+            dependencies: [
+                "PodRouteUI", "PodRouteTesting",
+                .product(name: "SnapshotTesting", package: "swift-snapshot-testing"),
+            ],
+            exclude: ["__Snapshots__"]
+        ),
         .testTarget(name: "PodRouteCLITests", dependencies: ["podroute", "PodRouteCore", "PodRouteTesting"]),
     ],
     swiftLanguageModes: [.v6]

@@ -1,0 +1,267 @@
+/// The four views, in tab order.
+public enum ViewID: Int, Hashable, Sendable, CaseIterable {
+    case interfaces = 1
+    case routes = 2
+    case trace = 3
+    case plan = 4
+
+    public var title: String {
+        switch self {
+        case .interfaces: "Interfaces"
+        case .routes: "Routes"
+        case .trace: "Trace"
+        case .plan: "Plan"
+        }
+    }
+
+    /// The key that shows it (`1`..`4`).
+    public var key: Key { .char(Character(String(rawValue))) }
+
+    public var next: ViewID { ViewID(rawValue: rawValue % 4 + 1)! }
+    public var previous: ViewID { ViewID(rawValue: (rawValue + 2) % 4 + 1)! }
+}
+
+/// What a key does. Handlers are in the reducer; bindings only name the action.
+public enum KeyAction: Hashable, Sendable {
+    case quit
+    case help
+    case redraw
+    case showView(ViewID)
+    case nextView
+    case previousView
+    case moveUp
+    case moveDown
+    case pageUp
+    case pageDown
+    case top
+    case bottom
+    /// Enter: open the detail pane on the selected row (or expand a group).
+    case details
+    /// Esc: leave the detail pane, clear the filter, close what is open.
+    case back
+    case filter
+    case command
+    case sortNext
+    case sortReverse
+    case toggleWorkloads
+    case togglePause
+    /// Trace the selected address (the Trace view, when it lands).
+    case trace
+    /// Apply the staged plan: changes the host, so refused in read-only mode.
+    case applyPlan
+    // Prompt (filter and command line) editing.
+    case promptAccept
+    case promptCancel
+    case promptComplete
+    case promptDeleteBackward
+    case promptClear
+    case promptDeleteWord
+    // Help overlay.
+    case helpRun
+    case helpClose
+}
+
+/// Where a binding applies.
+public enum BindingContext: Hashable, Sendable {
+    /// The normal mode of every view.
+    case global
+    /// The normal mode of these views.
+    case views(Set<ViewID>)
+    /// The filter and command prompts.
+    case prompt
+    /// The help overlay.
+    case help
+
+    public func applies(to view: ViewID) -> Bool {
+        switch self {
+        case .global: true
+        case .views(let views): views.contains(view)
+        case .prompt, .help: false
+        }
+    }
+}
+
+/// One entry of the key registry: the hint bar, the help overlay and read-only mode all come
+/// from these (style rule 8).
+public struct KeyBinding: Hashable, Sendable {
+    public var keys: [Key]
+    public var action: KeyAction
+    /// A word or two for the hint bar (`filter`).
+    public var label: String
+    /// A sentence for the help overlay.
+    public var help: String
+    public var context: BindingContext
+    /// Changes the host: hidden and refused in read-only mode.
+    public var dangerous: Bool
+    /// Place in the hint bar, lowest first; nil keeps it out of the bar (still in help).
+    public var hintRank: Int?
+    /// Section of the help overlay.
+    public var group: String
+    /// How the keys are written when the list would be long (`1-4`).
+    public var keyText: String?
+
+    public init(_ keys: [Key], _ action: KeyAction, label: String, help: String, context: BindingContext = .global,
+                dangerous: Bool = false, hintRank: Int? = nil, group: String, keyText: String? = nil) {
+        self.keys = keys
+        self.action = action
+        self.label = label
+        self.help = help
+        self.context = context
+        self.dangerous = dangerous
+        self.hintRank = hintRank
+        self.group = group
+        self.keyText = keyText
+    }
+
+    /// The keys as the help overlay writes them: `j/↓`, `q/^C`.
+    public var keysDescription: String { keyText ?? keys.map(\.description).joined(separator: "/") }
+
+    /// The key the hint bar shows: the first one.
+    public var hintKey: String { keyText ?? keys.first?.description ?? "" }
+}
+
+/// The one table of key bindings.
+public struct KeyRegistry: Sendable {
+    public private(set) var bindings: [KeyBinding]
+    /// Dangerous bindings removed by `readOnly()`: their keys answer with a refusal.
+    public private(set) var refused: [KeyBinding]
+
+    public init(bindings: [KeyBinding]) {
+        self.bindings = bindings
+        refused = []
+    }
+
+    /// The same registry without dangerous bindings (hidden from hints and help, refused when pressed).
+    public func readOnly() -> KeyRegistry {
+        var registry = self
+        registry.refused = bindings.filter(\.dangerous)
+        registry.bindings = bindings.filter { !$0.dangerous }
+        return registry
+    }
+
+    public enum Resolution: Hashable, Sendable {
+        case run(KeyBinding)
+        /// A dangerous binding in read-only mode.
+        case refused(KeyBinding)
+        case unbound
+    }
+
+    /// The binding for a key in the normal mode of a view.
+    public func resolve(_ key: Key, in view: ViewID) -> Resolution {
+        if let binding = bindings.first(where: { $0.context.applies(to: view) && $0.keys.contains(key) }) {
+            return .run(binding)
+        }
+        if let binding = refused.first(where: { $0.context.applies(to: view) && $0.keys.contains(key) }) {
+            return .refused(binding)
+        }
+        return .unbound
+    }
+
+    /// The binding for a key in a prompt or the help overlay.
+    public func resolve(_ key: Key, context: BindingContext) -> KeyBinding? {
+        bindings.first { $0.context == context && $0.keys.contains(key) }
+    }
+
+    /// The hint bar's entries for a view, most important first.
+    public func hints(for view: ViewID) -> [KeyBinding] {
+        bindings.filter { $0.hintRank != nil && $0.context.applies(to: view) }.sorted { $0.hintRank! < $1.hintRank! }
+    }
+
+    /// The hint bar's entries for a prompt or the help overlay.
+    public func hints(for context: BindingContext) -> [KeyBinding] {
+        bindings.filter { $0.hintRank != nil && $0.context == context }.sorted { $0.hintRank! < $1.hintRank! }
+    }
+
+    /// Every binding a view's help lists, by group in registry order.
+    public func helpSections(for view: ViewID) -> [(group: String, bindings: [KeyBinding])] {
+        var sections: [(group: String, bindings: [KeyBinding])] = []
+        for binding in bindings {
+            switch binding.context {
+            case .global, .views, .prompt: break
+            case .help: continue
+            }
+            if let index = sections.firstIndex(where: { $0.group == binding.group }) {
+                sections[index].bindings.append(binding)
+            } else {
+                sections.append((binding.group, [binding]))
+            }
+        }
+        return sections
+    }
+
+    /// podroute's bindings.
+    public static let standard = KeyRegistry(bindings: [
+        // General
+        KeyBinding([.char("?")], .help, label: "help", help: "list every key; Enter on a line runs it",
+                   hintRank: 0, group: "General"),
+        KeyBinding([.char("q"), .ctrl("c")], .quit, label: "quit", help: "quit and print a one-line summary",
+                   hintRank: 1, group: "General"),
+        KeyBinding([.char("/")], .filter, label: "filter",
+                   help: "filter rows: text matches anywhere, /re/ or ^re$ is a regex, !text inverts",
+                   context: .views([.interfaces, .routes]), hintRank: 2, group: "General"),
+        KeyBinding([.char(":")], .command, label: "command",
+                   help: "command line (:links :routes :filter :sort :q), Tab completes", hintRank: 4, group: "General"),
+        KeyBinding([.char("p")], .togglePause, label: "pause", help: "pause or resume live updates",
+                   hintRank: 8, group: "General"),
+        KeyBinding([.ctrl("l")], .redraw, label: "redraw", help: "redraw the whole screen", group: "General"),
+        KeyBinding([.escape], .back, label: "back", help: "leave the detail pane, clear the filter, close what is open",
+                   group: "General"),
+        // Views
+        KeyBinding([.char("1")], .showView(.interfaces), label: "interfaces", help: "links, their pods and rates",
+                   group: "Views"),
+        KeyBinding([.char("2")], .showView(.routes), label: "routes", help: "every table, both families, explained",
+                   group: "Views"),
+        KeyBinding([.char("3")], .showView(.trace), label: "trace", help: "the path to an address (coming)",
+                   group: "Views"),
+        KeyBinding([.char("4")], .showView(.plan), label: "plan", help: "gateway routes for the pod network (coming)",
+                   group: "Views"),
+        KeyBinding([.tab], .nextView, label: "next view", help: "the next view", group: "Views"),
+        KeyBinding([.backTab], .previousView, label: "previous view", help: "the previous view", group: "Views"),
+        // Moving
+        KeyBinding([.down, .char("j")], .moveDown, label: "down", help: "next row", group: "Moving"),
+        KeyBinding([.up, .char("k")], .moveUp, label: "up", help: "previous row", group: "Moving"),
+        KeyBinding([.pageDown, .ctrl("f")], .pageDown, label: "page down", help: "one screen down", group: "Moving"),
+        KeyBinding([.pageUp, .ctrl("b")], .pageUp, label: "page up", help: "one screen up", group: "Moving"),
+        KeyBinding([.home, .char("g")], .top, label: "first", help: "first row", group: "Moving"),
+        KeyBinding([.end, .char("G")], .bottom, label: "last", help: "last row", group: "Moving"),
+        // Tables
+        KeyBinding([.enter], .details, label: "details",
+                   help: "open the detail pane on the row (Esc goes back); on a group, fold it",
+                   context: .views([.interfaces, .routes]), hintRank: 3, group: "Tables"),
+        KeyBinding([.char("s")], .sortNext, label: "sort", help: "sort by the next column (the marker shows which)",
+                   context: .views([.interfaces, .routes]), hintRank: 6, group: "Tables"),
+        KeyBinding([.char("S")], .sortReverse, label: "reverse", help: "reverse the sort order",
+                   context: .views([.interfaces, .routes]), group: "Tables"),
+        KeyBinding([.char("c")], .toggleWorkloads, label: "collapse", help: "fold or unfold the workload group",
+                   context: .views([.interfaces]), hintRank: 5, group: "Tables"),
+        KeyBinding([.char("t")], .trace, label: "trace", help: "trace the selected address (Trace view)",
+                   context: .views([.interfaces, .routes]), hintRank: 7, group: "Tables"),
+        // Plan
+        KeyBinding([.char("a")], .applyPlan, label: "apply", help: "apply the staged plan to the host (needs --write)",
+                   context: .views([.plan]), dangerous: true, hintRank: 5, group: "Plan"),
+        // Prompts
+        KeyBinding([.enter], .promptAccept, label: "apply", help: "apply the filter or run the command",
+                   context: .prompt, hintRank: 0, group: "Prompts"),
+        KeyBinding([.escape], .promptCancel, label: "cancel", help: "close the prompt", context: .prompt,
+                   hintRank: 1, group: "Prompts"),
+        KeyBinding([.tab], .promptComplete, label: "complete", help: "complete the command or its argument",
+                   context: .prompt, hintRank: 2, group: "Prompts"),
+        KeyBinding([.ctrl("u")], .promptClear, label: "clear", help: "clear the line", context: .prompt,
+                   hintRank: 3, group: "Prompts"),
+        KeyBinding([.ctrl("w")], .promptDeleteWord, label: "delete word", help: "delete the word before the cursor",
+                   context: .prompt, group: "Prompts"),
+        KeyBinding([.backspace, .ctrl("h")], .promptDeleteBackward, label: "delete", help: "delete a character",
+                   context: .prompt, group: "Prompts"),
+        // Help overlay
+        KeyBinding([.enter], .helpRun, label: "run", help: "run the selected line", context: .help, hintRank: 0,
+                   group: "Help"),
+        KeyBinding([.escape, .char("?"), .char("q")], .helpClose, label: "close", help: "close help",
+                   context: .help, hintRank: 1, group: "Help"),
+        KeyBinding([.down, .char("j")], .moveDown, label: "down", help: "next line", context: .help, group: "Help"),
+        KeyBinding([.up, .char("k")], .moveUp, label: "up", help: "previous line", context: .help, group: "Help"),
+        KeyBinding([.pageDown], .pageDown, label: "page down", help: "one screen down", context: .help, group: "Help"),
+        KeyBinding([.pageUp], .pageUp, label: "page up", help: "one screen up", context: .help, group: "Help"),
+        KeyBinding([.home, .char("g")], .top, label: "first", help: "first line", context: .help, group: "Help"),
+        KeyBinding([.end, .char("G")], .bottom, label: "last", help: "last line", context: .help, group: "Help"),
+    ])
+}

@@ -1,0 +1,238 @@
+import FoundationEssentials
+import PodRouteCore
+
+/// Settings fixed at start-up (from the command line and the environment).
+public struct AppConfiguration: Sendable {
+    /// Read-only unless `--write`: dangerous bindings are hidden and refused.
+    public var readOnly: Bool
+    /// UTF-8 box drawing, or ASCII (`--ascii`, a non-UTF-8 locale, NCURSES_NO_UTF8_ACS).
+    public var glyphs: Glyphs
+    /// How often live rates refresh (`-d SECONDS`).
+    public var refreshInterval: Duration
+    /// Added to UTC for the header clock (the loop reads the local zone once).
+    public var utcOffsetSeconds: Int
+    public var hints: ClusterHints
+    /// Filters, sorts and snapshot preparation over more routes than this run off the loop
+    /// (about 2 µs a route in a release build: 5,000 stay well inside a frame).
+    public var inlineRouteLimit: Int
+    /// Workload groups larger than this start folded.
+    public var foldWorkloadsAbove: Int
+
+    public init(readOnly: Bool = true, glyphs: Glyphs = .unicode, refreshInterval: Duration = .seconds(1),
+                utcOffsetSeconds: Int = 0, hints: ClusterHints = ClusterHints(), inlineRouteLimit: Int = 5_000,
+                foldWorkloadsAbove: Int = 20) {
+        self.readOnly = readOnly
+        self.glyphs = glyphs
+        self.refreshInterval = refreshInterval
+        self.utcOffsetSeconds = utcOffsetSeconds
+        self.hints = hints
+        self.inlineRouteLimit = inlineRouteLimit
+        self.foldWorkloadsAbove = foldWorkloadsAbove
+    }
+}
+
+/// What has focus in a table view.
+public enum Focus: Hashable, Sendable {
+    case table
+    /// The detail pane, expanded; arrows scroll it, Esc goes back.
+    case detail
+}
+
+/// The modes that take keys before the views do.
+public enum Mode: Hashable, Sendable {
+    case normal
+    /// `original`: the filter before the prompt opened (Esc in the prompt restores it; the
+    /// filter applies live while typing).
+    case filterPrompt(LineEditor, original: RowFilter?)
+    /// `options`: the candidates the last Tab found, shown under the prompt.
+    case commandPrompt(LineEditor, options: [String])
+    case help(HelpState)
+}
+
+/// The help overlay's cursor.
+public struct HelpState: Hashable, Sendable {
+    public var selected: Int
+    public var top: Int
+    /// The view help was opened from (its actions run there).
+    public var view: ViewID
+
+    public init(view: ViewID) {
+        selected = 0
+        top = 0
+        self.view = view
+    }
+}
+
+/// A line for the status slot, cleared by the next key.
+public struct StatusMessage: Hashable, Sendable {
+    public var text: String
+    public var isError: Bool
+
+    public init(_ text: String, isError: Bool = false) {
+        self.text = Sanitizer.printable(text)
+        self.isError = isError
+    }
+}
+
+/// Selection and scrolling of one table.
+public struct TableCursor: Hashable, Sendable {
+    /// Selected row.
+    public var selected = 0
+    /// First visible row.
+    public var top = 0
+
+    public init() {}
+
+    /// Keeps the selection inside `count` rows and visible in `height` rows.
+    public mutating func clamp(count: Int, height: Int) {
+        selected = count == 0 ? 0 : min(max(0, selected), count - 1)
+        let height = max(1, height)
+        if selected < top { top = selected }
+        if selected >= top + height { top = selected - height + 1 }
+        top = max(0, min(top, max(0, count - height)))
+    }
+}
+
+/// Everything the screen shows, changed only by `reduce`.
+public struct AppState: Sendable {
+    public let configuration: AppConfiguration
+    public let registry: KeyRegistry
+
+    // Source
+    public private(set) var model: SnapshotModel
+    public internal(set) var now: Date?
+    public let startedAt: Date?
+
+    // Views
+    public internal(set) var view: ViewID = .interfaces
+    public internal(set) var mode: Mode = .normal
+    public internal(set) var focus: Focus = .table
+    public internal(set) var detailScroll = 0
+    public internal(set) var size: Size
+
+    public internal(set) var interfaceCursor = TableCursor()
+    public internal(set) var interfaceSort = SortOrder(InterfaceColumn.rank)
+    public internal(set) var interfaceFilter: RowFilter?
+    public internal(set) var workloadsCollapsed: Bool
+    public private(set) var interfaceRows: InterfaceTable.Rows
+
+    public internal(set) var routeCursor = TableCursor()
+    public internal(set) var routeSort = SortOrder(RouteColumn.order)
+    public internal(set) var routeFilter: RowFilter?
+    public internal(set) var routeRows: RouteRows
+    /// The generation of the latest route filter/sort request; older results are dropped.
+    public internal(set) var routeGeneration = 0
+    /// A route filter or sort is running off the loop.
+    public internal(set) var routeJobPending = false
+    public internal(set) var snapshotGeneration = 0
+    /// A new snapshot is being prepared off the loop.
+    public internal(set) var snapshotPending = false
+    /// A prepared snapshot waiting for its filtered/sorted route rows: it replaces the model
+    /// together with them, so the table never shows one snapshot's rows over another's routes.
+    public internal(set) var pendingModel: SnapshotModel?
+
+    // Live data
+    public internal(set) var paused = false
+    /// A snapshot that arrived while paused, applied on resume.
+    public internal(set) var heldSnapshot: NetworkSnapshot?
+    public internal(set) var rates = RateTracker()
+    public internal(set) var refreshInterval: Duration
+
+    public internal(set) var message: StatusMessage?
+    /// The address `t` or `:trace` asked for (the Trace view shows it until tracing lands).
+    public internal(set) var traceTarget: String?
+    /// Stats samples seen, snapshots replaced: for the quit summary.
+    public internal(set) var snapshotsApplied = 0
+
+    public init(snapshot: NetworkSnapshot, configuration: AppConfiguration = AppConfiguration(),
+                size: Size = Size(width: 100, height: 30), now: Date? = nil) {
+        self.init(model: SnapshotModel(snapshot: snapshot, hints: configuration.hints), configuration: configuration,
+                  size: size, now: now)
+    }
+
+    /// Starts from a model prepared elsewhere (off the loop, for a million routes).
+    public init(model: SnapshotModel, configuration: AppConfiguration = AppConfiguration(),
+                size: Size = Size(width: 100, height: 30), now: Date? = nil) {
+        self.configuration = configuration
+        registry = configuration.readOnly ? KeyRegistry.standard.readOnly() : KeyRegistry.standard
+        self.model = model
+        self.now = now
+        startedAt = now
+        self.size = size
+        refreshInterval = configuration.refreshInterval
+        let workloads = model.snapshot.links.filter { model.role(of: $0).isWorkload }.count
+        workloadsCollapsed = workloads > configuration.foldWorkloadsAbove
+        interfaceRows = InterfaceTable.Rows(rows: [], matched: 0, total: 0)
+        routeRows = .all(count: model.routeCount)
+        rebuildInterfaceRows()
+    }
+
+    /// What the loop does first: start polling rates when the source is live.
+    public var startupEffects: [Effect] {
+        [.setRefreshInterval(isLive && !paused ? refreshInterval : nil)]
+    }
+
+    // MARK: Derived
+
+    public var snapshot: NetworkSnapshot { model.snapshot }
+    public var isLive: Bool { model.snapshot.source.isLive }
+    public var glyphs: Glyphs { configuration.glyphs }
+
+    public var filter: RowFilter? {
+        switch view {
+        case .interfaces: interfaceFilter
+        case .routes: routeFilter
+        case .trace, .plan: nil
+        }
+    }
+
+    /// The link of the selected Interfaces row, if it is a link.
+    public var selectedLink: Link? {
+        guard interfaceRows.rows.indices.contains(interfaceCursor.selected),
+              case .link(let index, _) = interfaceRows.rows[interfaceCursor.selected] else { return nil }
+        return model.snapshot.link(index)
+    }
+
+    /// The store position of the selected route.
+    public var selectedRoutePosition: Int? {
+        guard routeCursor.selected < routeRows.count else { return nil }
+        return routeRows[routeCursor.selected]
+    }
+
+    public var selectedRoute: Route? { selectedRoutePosition.map { model.snapshot.routes[$0] } }
+
+    mutating func rebuildInterfaceRows() {
+        let selected = interfaceRows.rows.indices.contains(interfaceCursor.selected) ? interfaceRows.rows[interfaceCursor.selected] : nil
+        interfaceRows = InterfaceTable.rows(model: model, rates: rates, filter: interfaceFilter, sort: interfaceSort,
+                                            collapsed: workloadsCollapsed)
+        // Keep the same link (or the group row) selected when it is still shown.
+        if let selected {
+            let match: Int? = switch selected {
+            case .link(let index, _): interfaceRows.rows.firstIndex { if case .link(index, _) = $0 { true } else { false } }
+            case .workloadGroup: interfaceRows.rows.firstIndex { if case .workloadGroup = $0 { true } else { false } }
+            }
+            if let match { interfaceCursor.selected = match }
+        }
+        interfaceCursor.clamp(count: interfaceRows.rows.count, height: Layout(state: self).tableRows)
+    }
+
+    mutating func replaceModel(_ model: SnapshotModel) {
+        let previousRoute = selectedRoute
+        self.model = model
+        snapshotsApplied += 1
+        rebuildInterfaceRows()
+        routeRows = .all(count: model.routeCount)
+        if let previousRoute, model.routeCount <= configuration.inlineRouteLimit {
+            // Find the same route again (same destination, table, type and metric).
+            let routes = model.snapshot.routes
+            if let position = routes.indices.first(where: {
+                let route = routes[$0]
+                return route.destination == previousRoute.destination && route.table == previousRoute.table
+                    && route.type == previousRoute.type && route.metric == previousRoute.metric && route.tos == previousRoute.tos
+            }) {
+                routeCursor.selected = position
+            }
+        }
+        routeCursor.clamp(count: routeRows.count, height: Layout(state: self).tableRows)
+    }
+}

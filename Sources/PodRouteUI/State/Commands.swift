@@ -1,0 +1,128 @@
+/// The `:` command line: its commands, parsing and Tab completion.
+public enum CommandLineSpec {
+    public struct Command: Hashable, Sendable {
+        public var name: String
+        public var aliases: [String]
+        /// `COLUMN [asc|desc]`, `TEXT`: how help writes the argument; nil when there is none.
+        public var argument: String?
+        public var help: String
+
+        public init(_ name: String, aliases: [String] = [], argument: String? = nil, help: String) {
+            self.name = name
+            self.aliases = aliases
+            self.argument = argument
+            self.help = help
+        }
+    }
+
+    public static let commands: [Command] = [
+        Command("links", aliases: ["interfaces", "ifaces"], help: "show the Interfaces view"),
+        Command("routes", help: "show the Routes view"),
+        Command("trace", argument: "[ADDRESS]", help: "show the Trace view (coming), for an address"),
+        Command("plan", help: "show the Plan view (coming)"),
+        Command("filter", argument: "TEXT", help: "filter the table (as /); no text clears it"),
+        Command("sort", argument: "COLUMN [asc|desc]", help: "sort the table by a column"),
+        Command("interval", argument: "SECONDS", help: "refresh live rates every SECONDS (0.5 to 60)"),
+        Command("pause", help: "pause live updates"),
+        Command("resume", help: "resume live updates"),
+        Command("help", help: "list every key and command"),
+        Command("quit", aliases: ["q"], help: "quit"),
+    ]
+
+    /// A parsed command line.
+    public enum Parsed: Hashable, Sendable {
+        case showView(ViewID)
+        case trace(String?)
+        case filter(String)
+        case sort(column: String?, descending: Bool?)
+        case interval(Double)
+        case pause(Bool)
+        case help
+        case quit
+    }
+
+    public enum Failure: Error, Hashable, Sendable, CustomStringConvertible {
+        case unknown(String)
+        case badArgument(command: String, usage: String)
+
+        public var description: String {
+            switch self {
+            case .unknown(let word): "unknown command :\(word) (Tab completes, :help lists them)"
+            case .badArgument(let command, let usage): "usage: :\(command) \(usage)"
+            }
+        }
+    }
+
+    public static func command(named word: String) -> Command? {
+        commands.first { $0.name == word || $0.aliases.contains(word) }
+    }
+
+    public static func parse(_ line: String) throws(Failure) -> Parsed? {
+        let trimmed = line.drop { $0 == " " }
+        guard !trimmed.isEmpty else { return nil }
+        let word = String(trimmed.prefix { $0 != " " })
+        let rest = String(trimmed.dropFirst(word.count).drop { $0 == " " })
+        let arguments = rest.split(separator: " ").map(String.init)
+        guard let command = command(named: word) else { throw .unknown(word) }
+        let usage = Failure.badArgument(command: command.name, usage: command.argument ?? "")
+        switch command.name {
+        case "links": return .showView(.interfaces)
+        case "routes": return .showView(.routes)
+        case "plan": return .showView(.plan)
+        case "trace": return .trace(arguments.first)
+        case "filter": return .filter(rest)
+        case "sort":
+            guard arguments.count <= 2 else { throw usage }
+            var descending: Bool?
+            if arguments.count == 2 {
+                switch arguments[1] {
+                case "asc": descending = false
+                case "desc": descending = true
+                default: throw usage
+                }
+            }
+            return .sort(column: arguments.first, descending: descending)
+        case "interval":
+            guard arguments.count == 1, let seconds = Double(arguments[0]), seconds >= 0.5, seconds <= 60 else { throw usage }
+            return .interval(seconds)
+        case "pause": return .pause(true)
+        case "resume": return .pause(false)
+        case "help": return .help
+        default: return .quit
+        }
+    }
+
+    /// What Tab can complete the line to: the command word, or a `:sort` argument.
+    public static func candidates(for line: String, sortColumns: [String]) -> (prefix: String, options: [String]) {
+        if let space = line.firstIndex(of: " ") {
+            let word = String(line[..<space])
+            let arguments = line[line.index(after: space)...]
+            guard command(named: word)?.name == "sort" else { return (line, []) }
+            let parts = arguments.split(separator: " ", omittingEmptySubsequences: false)
+            let head = line[..<line.index(line.endIndex, offsetBy: -(parts.last?.count ?? 0))]
+            let partial = String(parts.last ?? "")
+            let pool = parts.count <= 1 ? sortColumns : ["asc", "desc"]
+            return (String(head), pool.filter { $0.hasPrefix(partial) })
+        }
+        let names = commands.flatMap { [$0.name] + $0.aliases }
+        return ("", names.filter { $0.hasPrefix(line) })
+    }
+
+    /// One press of Tab: a unique candidate is completed (with a space when it takes an
+    /// argument); several are extended to their common prefix. Returns the new line and the
+    /// candidates to show.
+    public static func complete(_ line: String, sortColumns: [String]) -> (line: String, options: [String]) {
+        let (head, options) = candidates(for: line, sortColumns: sortColumns)
+        guard !options.isEmpty else { return (line, []) }
+        if options.count == 1 {
+            let word = options[0]
+            let takesArgument = head.isEmpty ? command(named: word)?.argument != nil : head.split(separator: " ").count < 2
+            return (head + word + (takesArgument ? " " : ""), [])
+        }
+        var common = options[0]
+        for option in options.dropFirst() {
+            while !option.hasPrefix(common) { common.removeLast() }
+        }
+        return (head + common, options)
+    }
+}

@@ -16,12 +16,15 @@ let package = Package(
     ],
     targets: [
         .systemLibrary(name: "CNetlink", path: "Sources/CNetlink"),
+        .systemLibrary(name: "CNCurses", path: "Sources/CNCurses", providers: [.apt(["libncurses-dev"])]),
         .target(
             name: "PodRouteCore",
             dependencies: [.product(name: "Crypto", package: "swift-crypto")]
         ),
         // The terminal-independent UI: cell buffers, views, key registry, state and reducer.
         .target(name: "PodRouteUI", dependencies: ["PodRouteCore"]),
+        // The only code that calls ncurses: it presents PodRouteUI's frames and reads keys.
+        .target(name: "PodRouteCurses", dependencies: ["PodRouteUI", "CNCurses"]),
         .target(
             name: "PodRouteNetlink",
             dependencies: ["PodRouteCore", "CNetlink"]
@@ -37,7 +40,7 @@ let package = Package(
         .executableTarget(
             name: "podroute",
             dependencies: [
-                "PodRouteCore", "PodRouteNetlink", "PodRouteSamples",
+                "PodRouteCore", "PodRouteNetlink", "PodRouteUI", "PodRouteCurses", "PodRouteSamples",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

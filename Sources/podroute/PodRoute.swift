@@ -11,6 +11,7 @@ struct PodRoute: ParsableCommand {
             Reading needs no privileges.
             """,
         version: "podroute 0.1.0",
-        subcommands: [LinksCommand.self, RoutesCommand.self, RulesCommand.self, SnapshotCommand.self]
+        subcommands: [TUICommand.self, LinksCommand.self, RoutesCommand.self, RulesCommand.self, SnapshotCommand.self],
+        defaultSubcommand: TUICommand.self
     )
 }

@@ -25,6 +25,7 @@ public enum CaptureReader {
             if !opensJSON, let prompt = CommandContext(promptLine: line) {
                 textParser.finish(into: &builder)
                 context = prompt
+                if builder.host == nil, let host = prompt.host { builder.host = host }
                 continue
             }
             if opensJSON || trimmed.first == "[" || trimmed.first == "{" {

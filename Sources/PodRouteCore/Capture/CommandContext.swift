@@ -16,6 +16,8 @@ public struct CommandContext: Equatable, Sendable {
     public var detailed: Bool
     public var oneline: Bool
     public var json: Bool
+    /// The host the prompt names (`root@k8s-node1:~#`, `[root@node ~]#`, `pi-edge-1:~#`).
+    public var host: String?
     /// `busybox ip ...`: BusyBox never prints `proto`, so its absence says nothing.
     public var busybox: Bool
 
@@ -48,6 +50,7 @@ public struct CommandContext: Equatable, Sendable {
         }
         guard let program = words.first.map({ $0.split(separator: "/").last.map(String.init) ?? $0 }) else { return nil }
         self.init(busybox: busybox)
+        host = Self.hostName(inPrompt: line[..<commandStart])
         let arguments = Array(words.dropFirst())
         switch program {
         case "ip": parseIP(arguments)
@@ -56,6 +59,17 @@ public struct CommandContext: Equatable, Sendable {
         case "sysctl": tool = .sysctl
         default: return nil
         }
+    }
+
+    /// The host in a shell prompt: after `user@` up to `:`, a space or `]`; or, without a user,
+    /// the text before `:` (`pi-edge-1:~#`). nil for a bare `$ ` or `# `.
+    static func hostName(inPrompt prompt: Substring) -> String? {
+        let trimmed = prompt.drop { $0 == "[" || $0 == " " || $0 == "(" }
+        let afterUser = trimmed.firstIndex(of: "@").map { trimmed[trimmed.index(after: $0)...] }
+        let candidate = (afterUser ?? trimmed).prefix { $0 != ":" && $0 != " " && $0 != "]" && $0 != "#" && $0 != "$" && $0 != ">" && $0 != "%" }
+        guard afterUser != nil || trimmed.contains(":") else { return nil }
+        let valid = !candidate.isEmpty && candidate.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "." || $0 == "_" }
+        return valid ? String(candidate) : nil
     }
 
     /// Where the command starts: after a prompt marker (`# `, `$ `, `> `, `% `) or at the line

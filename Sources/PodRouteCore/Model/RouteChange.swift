@@ -9,7 +9,8 @@ public enum RouteChange: Sendable, Equatable {
 extension RouteStore {
     /// The store after a batch of notifications, in order. Removed routes are matched by
     /// identity (everything but the flags the kernel flips silently and the expiry countdown);
-    /// replacements by the kernel's key. One pass over the store per batch, however large.
+    /// replacements by the kernel's key. Adding a route that is already there changes nothing,
+    /// so notifications that overlap a fresh dump are harmless. One pass per batch.
     public func applying(_ changes: [RouteChange]) -> RouteStore {
         guard !changes.isEmpty else { return self }
         var pending = PendingChanges()
@@ -21,11 +22,17 @@ extension RouteStore {
         }
         var result = RouteStore()
         for route in self {
+            // Most routes are untouched by a batch: one hash of the prefix tells.
+            guard pending.touches(route.destination) else {
+                result.append(route)
+                continue
+            }
             switch pending.fate(of: route) {
             case .keep: result.append(route)
             case .drop: break
             case .replace(let new): result.append(new)
             }
+            pending.alreadyPresent(route)
         }
         // A replacement whose route was not there is an addition.
         for route in pending.unmatchedReplacements + pending.additions { result.append(route) }
@@ -75,6 +82,10 @@ private struct PendingChanges {
     enum Fate { case keep, drop, replace(Route) }
 
     private(set) var additions: [Route] = []
+    /// Every destination a pending change names.
+    private var touched = Set<IPPrefix>()
+
+    func touches(_ destination: IPPrefix) -> Bool { touched.contains(destination) }
     private var removals: [RouteIdentity: Int] = [:]
     private var replacements: [RouteReplaceKey: Route] = [:]
     private var replacementOrder: [RouteReplaceKey] = []
@@ -83,6 +94,7 @@ private struct PendingChanges {
     var unmatchedReplacements: [Route] { replacementOrder.compactMap { replacements[$0] } }
 
     mutating func add(_ route: Route, replacing: Bool) {
+        touched.insert(route.destination)
         if replacing {
             let key = RouteReplaceKey(route)
             if let position = additions.firstIndex(where: { RouteReplaceKey($0) == key }) {
@@ -97,12 +109,20 @@ private struct PendingChanges {
     }
 
     mutating func remove(_ route: Route) {
+        touched.insert(route.destination)
         let identity = RouteIdentity(route)
         if let position = additions.firstIndex(where: { RouteIdentity($0) == identity }) {
             additions.remove(at: position)
         } else {
             removals[identity, default: 0] += 1
         }
+    }
+
+    /// Drops a pending addition identical to a route the store already holds.
+    mutating func alreadyPresent(_ route: Route) {
+        guard !additions.isEmpty else { return }
+        let identity = RouteIdentity(route)
+        additions.removeAll { RouteIdentity($0) == identity }
     }
 
     mutating func fate(of route: Route) -> Fate {

@@ -12,6 +12,8 @@ public enum RTNetlinkGroup: CaseIterable, Hashable, Sendable, CustomStringConver
     case ipv6Rule       // RTNLGRP_IPV6_RULE: RTM_NEWRULE/RTM_DELRULE, AF_INET6
     case neighbour      // RTNLGRP_NEIGH: RTM_NEWNEIGH/RTM_DELNEIGH
     case nexthop        // RTNLGRP_NEXTHOP: RTM_NEWNEXTHOP/RTM_DELNEXTHOP
+    case ipv4Netconf    // RTNLGRP_IPV4_NETCONF: RTM_NEWNETCONF (forwarding, rp_filter, proxy_arp)
+    case ipv6Netconf    // RTNLGRP_IPV6_NETCONF
 
     /// The group number passed to `NETLINK_ADD_MEMBERSHIP`.
     var number: UInt32 {
@@ -25,12 +27,14 @@ public enum RTNetlinkGroup: CaseIterable, Hashable, Sendable, CustomStringConver
         case .ipv6Rule: RTNLGRP_IPV6_RULE.rawValue
         case .neighbour: RTNLGRP_NEIGH.rawValue
         case .nexthop: RTNLGRP_NEXTHOP.rawValue
+        case .ipv4Netconf: RTNLGRP_IPV4_NETCONF.rawValue
+        case .ipv6Netconf: RTNLGRP_IPV6_NETCONF.rawValue
         }
     }
 
     /// The groups a live view of interfaces, addresses, routes and rules needs.
     public static let networkState: Set<RTNetlinkGroup> = [
-        .link, .ipv4Address, .ipv6Address, .ipv4Route, .ipv6Route, .ipv4Rule, .ipv6Rule,
+        .link, .ipv4Address, .ipv6Address, .ipv4Route, .ipv6Route, .ipv4Rule, .ipv6Rule, .ipv4Netconf, .ipv6Netconf,
     ]
 
     /// The C name (`RTNLGRP_LINK`).
@@ -45,6 +49,8 @@ public enum RTNetlinkGroup: CaseIterable, Hashable, Sendable, CustomStringConver
         case .ipv6Rule: "RTNLGRP_IPV6_RULE"
         case .neighbour: "RTNLGRP_NEIGH"
         case .nexthop: "RTNLGRP_NEXTHOP"
+        case .ipv4Netconf: "RTNLGRP_IPV4_NETCONF"
+        case .ipv6Netconf: "RTNLGRP_IPV6_NETCONF"
         }
     }
 }

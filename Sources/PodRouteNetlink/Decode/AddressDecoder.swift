@@ -9,7 +9,7 @@ import PodRouteCore
 public enum AddressDecoder {
     /// Decodes one address message; nil for other types and families other than IPv4/IPv6.
     public static func decode(_ message: borrowing NetlinkMessage) throws(NetlinkError) -> InterfaceAddress? {
-        guard message.type == .newAddress else { return nil }
+        guard message.type == .newAddress || message.type == .delAddress else { return nil }
         guard let header = message.header(as: ifaddrmsg.self) else {
             throw .malformed("RTM_NEWADDR of \(message.payload.count) bytes, shorter than ifaddrmsg")
         }

@@ -6,7 +6,7 @@ public enum LinkDecoder {
     /// Decodes one link message. Returns nil for other message types; throws when the message
     /// is too short for its `ifinfomsg` or has no `IFLA_IFNAME`.
     public static func decode(_ message: borrowing NetlinkMessage) throws(NetlinkError) -> UnresolvedLink? {
-        guard message.type == .newLink else { return nil }
+        guard message.type == .newLink || message.type == .delLink else { return nil }
         guard let header = message.header(as: ifinfomsg.self) else {
             throw .malformed("RTM_NEWLINK of \(message.payload.count) bytes, shorter than ifinfomsg")
         }

@@ -35,7 +35,7 @@ public enum RouteDecoder {
     private static func withDecoded<Result>(
         _ message: borrowing NetlinkMessage, cloned: ClonedEntries, _ use: (borrowing Route) -> Result
     ) throws(NetlinkError) -> Result? {
-        guard message.type == .newRoute else { return nil }
+        guard message.type == .newRoute || message.type == .delRoute else { return nil }
         guard let header = message.header(as: rtmsg.self) else {
             throw .malformed("RTM_NEWROUTE of \(message.payload.count) bytes, shorter than rtmsg")
         }

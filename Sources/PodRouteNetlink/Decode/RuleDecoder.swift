@@ -11,7 +11,7 @@ public enum RuleDecoder {
 
     /// Decodes one rule message; nil for other types and families other than IPv4/IPv6.
     public static func decode(_ message: borrowing NetlinkMessage) throws(NetlinkError) -> Rule? {
-        guard message.type == .newRule else { return nil }
+        guard message.type == .newRule || message.type == .delRule else { return nil }
         guard let header = message.header(as: fib_rule_hdr.self) else {
             throw .malformed("RTM_NEWRULE of \(message.payload.count) bytes, shorter than fib_rule_hdr")
         }

@@ -47,6 +47,10 @@ public struct RTNetlinkSubscription: ~Copyable {
     /// The namespace given at creation, nil for the caller's own.
     public var namespace: String? { socket.namespace }
 
+    /// The socket's descriptor, for an event loop that polls it beside others (keys, timers).
+    /// Reading stays with `receiveAvailable`.
+    public var pollDescriptor: Int32 { socket.descriptor.rawValue }
+
     /// Blocks until notifications are queued (true) or `timeout` passes (false); nil waits forever.
     public func wait(timeout: Duration?) throws(NetlinkError) -> Bool {
         try socket.waitForInput(timeout: timeout, for: .receiveEvents)

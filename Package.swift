@@ -57,6 +57,8 @@ let package = Package(
             exclude: ["__Snapshots__"]
         ),
         .testTarget(name: "PodRouteCLITests", dependencies: ["podroute", "PodRouteCore", "PodRouteTesting"]),
+        // The TUI end to end: the built binary in a real terminal (tmux).
+        .testTarget(name: "PodRouteTUITests", dependencies: ["podroute", "PodRouteTesting"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -31,6 +31,12 @@ public enum TerminalSignals {
             action.sa_flags = 0
             sigaction(signal, &action, nil)
         }
+        // A parent may have started podroute with these blocked (some supervisors and test
+        // runners do); then Ctrl-C, SIGTERM and resizes would never arrive.
+        var unblock = sigset_t()
+        sigemptyset(&unblock)
+        for signal in [SIGINT, SIGTERM, SIGHUP, SIGWINCH] { sigaddset(&unblock, signal) }
+        pthread_sigmask(SIG_UNBLOCK, &unblock, nil)
     }
 
     /// Puts the default handlers back (after the terminal is restored).

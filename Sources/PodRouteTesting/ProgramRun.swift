@@ -7,42 +7,78 @@ public struct ProgramRun: Sendable {
     public let standardOutput: String
     public let standardError: String
 
-    /// Runs `executable` (an absolute path) to completion, LC_ALL=C so messages are stable,
-    /// standard input closed. Stdout is read through a pipe; stderr goes to a temporary file so
-    /// neither can fill up and block.
+    /// Runs `executable` (an absolute path) to completion with posix_spawn, LC_ALL=C so
+    /// messages are stable, standard input from /dev/null, standard error into a temporary
+    /// file. A program that leaves a daemon behind (`tmux new-session`) must run with
+    /// `capturingOutput: false`: the daemon would otherwise hold the output pipe open.
     public static func run(_ executable: String, _ arguments: [String],
-                           environment overrides: [String: String] = [:]) throws -> ProgramRun {
+                           environment overrides: [String: String] = [:],
+                           capturingOutput: Bool = true) throws -> ProgramRun {
         let command = [executable] + arguments
-        let errorFile = FileManager.default.temporaryDirectory
-            .appendingPathComponent("podroute-run-\(UUID().uuidString).stderr")
-        guard FileManager.default.createFile(atPath: errorFile.path, contents: nil) else {
-            throw NetnsCommand.Failure(command: command, status: -1, standardError: "cannot create \(errorFile.path)")
-        }
-        defer { try? FileManager.default.removeItem(at: errorFile) }
-        let errorHandle = try FileHandle(forWritingTo: errorFile)
-        defer { try? errorHandle.close() }
+        let failure = { (reason: String) in NetnsCommand.Failure(command: command, status: -1, standardError: reason) }
+        let errorPath = FileManager.default.temporaryDirectory.appendingPathComponent("podroute-run-\(UUID().uuidString).stderr").path
+        defer { unlink(errorPath) }
 
-        let process = Process()
-        let output = Pipe()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        process.standardInput = FileHandle.nullDevice
-        process.standardOutput = output
-        process.standardError = errorHandle
+        var pipeEnds: [Int32] = [-1, -1]
+        if capturingOutput, pipe(&pipeEnds) != 0 { throw failure("pipe: \(String(cString: strerror(errno)))") }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        if capturingOutput {
+            posix_spawn_file_actions_adddup2(&actions, pipeEnds[1], 1)
+            posix_spawn_file_actions_addclose(&actions, pipeEnds[0])
+            posix_spawn_file_actions_addclose(&actions, pipeEnds[1])
+        } else {
+            posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+        }
+        posix_spawn_file_actions_addopen(&actions, 2, errorPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+
         var environment = ProcessInfo.processInfo.environment
         environment["LC_ALL"] = "C"
         for (key, value) in overrides { environment[key] = value }
-        process.environment = environment
-        do {
-            try process.run()
-        } catch {
-            throw NetnsCommand.Failure(command: command, status: -1, standardError: "cannot start: \(error)")
+        let argv = command.map { strdup($0) } + [nil]
+        let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer {
+            argv.forEach { free($0) }
+            envp.forEach { free($0) }
         }
-        let stdout = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        let stderr = (try? String(contentsOf: errorFile, encoding: .utf8)) ?? ""
-        let status = process.terminationReason == .exit ? process.terminationStatus : 128 + process.terminationStatus
-        return ProgramRun(command: command, status: status, standardOutput: String(decoding: stdout, as: UTF8.self),
+        // The test runner's threads may block or ignore signals; a child must start clean, or a
+        // terminal program under test would never see SIGINT, SIGTERM, SIGHUP or SIGWINCH.
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var empty = sigset_t()
+        var all = sigset_t()
+        sigemptyset(&empty)
+        sigfillset(&all)
+        posix_spawnattr_setsigmask(&attributes, &empty)
+        posix_spawnattr_setsigdefault(&attributes, &all)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+        var pid: pid_t = 0
+        let spawned = posix_spawn(&pid, executable, &actions, &attributes, argv, envp)
+        if capturingOutput { close(pipeEnds[1]) }
+        guard spawned == 0 else {
+            if capturingOutput { close(pipeEnds[0]) }
+            throw failure("cannot start: \(String(cString: strerror(spawned)))")
+        }
+        var output: [UInt8] = []
+        if capturingOutput {
+            var chunk = [UInt8](repeating: 0, count: 65_536)
+            while true {
+                let count = read(pipeEnds[0], &chunk, chunk.count)
+                if count > 0 { output += chunk[0..<count]; continue }
+                if count < 0, errno == EINTR { continue }
+                break
+            }
+            close(pipeEnds[0])
+        }
+        var rawStatus: Int32 = 0
+        while waitpid(pid, &rawStatus, 0) < 0, errno == EINTR {}
+        let exited = rawStatus & 0x7f == 0
+        let status = exited ? (rawStatus >> 8) & 0xff : 128 + (rawStatus & 0x7f)
+        let stderr = (try? String(contentsOfFile: errorPath, encoding: .utf8)) ?? ""
+        return ProgramRun(command: command, status: status, standardOutput: String(decoding: output, as: UTF8.self),
                           standardError: stderr)
     }
 

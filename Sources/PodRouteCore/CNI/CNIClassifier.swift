@@ -39,11 +39,17 @@ public struct CNIClassifier: Sendable {
         for link in snapshot.links where roles[link.index]?.isWorkload == true {
             if let pod = byName[link.name] { pods[link.index] = pod }
         }
-        // Devices whose /32 route points at a known pod's address.
-        for route in snapshot.routes where route.destination.isHost && route.gateway == nil {
-            guard let device = route.device, pods[device] == nil, roles[device]?.isWorkload == true,
-                  let pod = byAddress[route.destination.address] else { continue }
-            pods[device] = pod
+        // Devices whose /32 route points at a known pod's address (a pass over every route,
+        // so read the packed summary and build only the few host routes to workloads).
+        let workloads = Set(roles.filter { $0.value.isWorkload }.map(\.key))
+        if !byAddress.isEmpty, !workloads.isEmpty {
+            let routes = snapshot.routes
+            for position in routes.indices {
+                let summary = routes.summary(at: position)
+                guard summary.isHostPrefix, !summary.hasGateway, let device = summary.device,
+                      workloads.contains(device), pods[device] == nil else { continue }
+                if let pod = byAddress[routes[position].destination.address] { pods[device] = pod }
+            }
         }
         linkPods = pods
 

@@ -46,6 +46,48 @@ public struct RouteStore: RandomAccessCollection, Sendable {
     public func indices(of family: AddressFamily) -> Range<Int> {
         family == .inet ? 0..<packed4.count : packed4.count..<endIndex
     }
+
+    /// The few facts a pass over every route usually needs, read straight from the packed
+    /// record: about ten times cheaper than building the `Route` (passes over a million
+    /// routes when the UI opens).
+    public func summary(at position: Int) -> RouteSummary {
+        let common: PackedCommon
+        let extras: RouteExtras?
+        let family: AddressFamily
+        if position < packed4.count {
+            common = packed4[position].common
+            extras = Presence(rawValue: common.presence).contains(.extras) ? extras4[position] : nil
+            family = .inet
+        } else {
+            let index = position - packed4.count
+            common = packed6[index].common
+            extras = Presence(rawValue: common.presence).contains(.extras) ? extras6[index] : nil
+            family = .inet6
+        }
+        let presence = Presence(rawValue: common.presence)
+        return RouteSummary(
+            family: family, type: RouteType(rawValue: common.type), table: RouteTableID(common.table),
+            destinationLength: common.destinationLength,
+            device: presence.contains(.device) ? InterfaceIndex(common.device) : nil,
+            hasGateway: presence.contains(.gateway) || extras?.via != nil || extras?.foreignGateway != nil,
+            hasNexthops: !(extras?.nexthops.isEmpty ?? true))
+    }
+}
+
+/// What `RouteStore.summary(at:)` reads without building a `Route`.
+public struct RouteSummary: Sendable, Hashable {
+    public let family: AddressFamily
+    public let type: RouteType
+    public let table: RouteTableID
+    public let destinationLength: UInt8
+    /// `RTA_OIF` (nil for multipath routes, whose devices are per hop).
+    public let device: InterfaceIndex?
+    /// A gateway or `RTA_VIA`.
+    public let hasGateway: Bool
+    public let hasNexthops: Bool
+
+    public var isHostPrefix: Bool { destinationLength == family.bitWidth }
+    public var isDefault: Bool { destinationLength == 0 }
 }
 
 /// Presence bits of a packed record.

@@ -19,6 +19,13 @@ public struct SnapshotModel: Sendable {
         public var count = 0
         /// Workload host routes through the device (`10.21.230.3`): what its pod is reached by.
         public var hostDestinations: [IPPrefix] = []
+
+        /// Counts a route through the device; `hostDestination` is asked only while there is room.
+        mutating func record(_ position: Int, hostDestination: () -> IPPrefix?) {
+            count += 1
+            if indices.count < Self.keep { indices.append(position) }
+            if hostDestinations.count < 4, let destination = hostDestination() { hostDestinations.append(destination) }
+        }
     }
 
     public init(snapshot: NetworkSnapshot, hints: ClusterHints = ClusterHints()) {
@@ -29,22 +36,24 @@ public struct SnapshotModel: Sendable {
         var byDevice: [InterfaceIndex: DeviceRoutes] = [:]
         var defaultDevice: InterfaceIndex?
         let routes = snapshot.routes
+        // One pass over every route (a million on a big node): read the packed summary and
+        // build a full `Route` only for the few that need more (multipath, workload hosts).
         for position in routes.indices {
-            let route = routes[position]
-            if defaultDevice == nil, route.destination.isDefault, route.family == .inet, route.table == .main {
-                defaultDevice = route.hops.first?.device
+            let summary = routes.summary(at: position)
+            if defaultDevice == nil, summary.isDefault, summary.family == .inet, summary.table == .main {
+                defaultDevice = summary.device ?? routes[position].hops.first?.device
             }
-            if route.nexthops.isEmpty {
-                // The common case, without building a hop list.
-                guard let device = route.device else { continue }
-                Self.note(device, position: position, route: route, direct: route.gateway == nil && route.via == nil, in: &byDevice)
+            if !summary.hasNexthops {
+                guard let device = summary.device else { continue }
+                let direct = !summary.hasGateway && summary.isHostPrefix && summary.table == .main && summary.type == .unicast
+                byDevice[device, default: DeviceRoutes()].record(position) { direct ? routes[position].destination : nil }
                 continue
             }
             var seen: [InterfaceIndex] = []
-            for hop in route.nexthops {
+            for hop in routes[position].nexthops {
                 guard let device = hop.device, !seen.contains(device) else { continue }
                 seen.append(device)
-                Self.note(device, position: position, route: route, direct: false, in: &byDevice)
+                byDevice[device, default: DeviceRoutes()].record(position) { nil }
             }
         }
         deviceRoutes = byDevice
@@ -52,16 +61,6 @@ public struct SnapshotModel: Sendable {
         nodeAddress = (candidates.first { $0.interface == defaultDevice }
             ?? candidates.first { snapshot.link($0.interface).map { LinkClassifier.role(of: $0, master: nil) == .physical } ?? false }
             ?? candidates.first)?.local
-    }
-
-    private static func note(_ device: InterfaceIndex, position: Int, route: Route, direct: Bool,
-                             in byDevice: inout [InterfaceIndex: DeviceRoutes]) {
-        byDevice[device, default: DeviceRoutes()].count += 1
-        if byDevice[device]!.indices.count < DeviceRoutes.keep { byDevice[device]!.indices.append(position) }
-        if direct, route.destination.isHost, route.table == .main, route.type == .unicast,
-           byDevice[device]!.hostDestinations.count < 4 {
-            byDevice[device]!.hostDestinations.append(route.destination)
-        }
     }
 
     public var routeCount: Int { snapshot.routes.count }

@@ -21,8 +21,11 @@ struct EventLoop {
     private let clock = ContinuousClock()
     private let origin = ContinuousClock.now
     private var names: [InterfaceIndex: String]
+    private let frameLog: FrameLog?
 
-    init(terminal: CursesTerminal, state: AppState, mailbox: Mailbox, feed: LiveFeed?, channels: KernelChannels) {
+    init(terminal: CursesTerminal, state: AppState, mailbox: Mailbox, feed: LiveFeed?, channels: KernelChannels,
+         frameLog: FrameLog?) {
+        self.frameLog = frameLog
         self.terminal = terminal
         self.state = state
         self.mailbox = mailbox
@@ -37,7 +40,7 @@ struct EventLoop {
     /// Runs until the operator quits or a signal arrives; returns the summary line to print.
     mutating func run() -> String {
         if let summary = handle(state.startupEffects) { return summary }
-        terminal.present(render(state))
+        present(cause: "start")
         while true {
             waitForInput()
             if let signal = TerminalSignals.pending {
@@ -59,7 +62,38 @@ struct EventLoop {
                 }
                 if let summary = handle(reduce(&state, event)) { return summary }
             }
-            if !events.isEmpty { terminal.present(render(state, size: terminal.size)) }
+            if let first = events.first { present(cause: Self.cause(first)) }
+        }
+    }
+
+    /// Renders the state and writes what changed to the terminal (timed when a frame log is on).
+    private func present(cause: String) {
+        guard let frameLog else {
+            terminal.present(render(state, size: terminal.size))
+            return
+        }
+        let started = ContinuousClock.now
+        let frame = render(state, size: terminal.size)
+        let rendered = ContinuousClock.now
+        terminal.present(frame)
+        let presented = ContinuousClock.now
+        frameLog.frame(cause: cause, renderSeconds: Self.seconds(started.duration(to: rendered)),
+                       presentSeconds: Self.seconds(rendered.duration(to: presented)), cells: terminal.cellsWrittenLastFrame)
+    }
+
+    private static func seconds(_ duration: Duration) -> Double {
+        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+    }
+
+    private static func cause(_ event: AppEvent) -> String {
+        switch event {
+        case .key(let key): "key:\(key)".replacingOccurrences(of: " ", with: "_")
+        case .resize: "resize"
+        case .tick: "tick"
+        case .snapshotReplaced: "snapshot"
+        case .linkStats: "stats"
+        case .jobFinished: "job"
+        case .notice, .error: "message"
         }
     }
 

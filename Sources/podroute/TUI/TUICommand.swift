@@ -20,6 +20,8 @@ struct TUICommand: ParsableCommand {
     @Flag(name: .long, help: "Let the mouse select rows and scroll (breaks the terminal's own copy and paste).") var mouse = false
     @Option(name: .customShort("d"), help: ArgumentHelp("Seconds between rate refreshes (0.2 to 60).", valueName: "SECONDS"))
     var delay: Double = 1
+    @Option(name: .customLong("frame-log"), help: ArgumentHelp("Append one line per frame (time, render and present milliseconds, cells written) to FILE.", valueName: "FILE"))
+    var frameLog: String?
 
     func validate() throws {
         guard (0.2...60).contains(delay) else { throw ValidationError("-d takes 0.2 to 60 seconds, not \(delay)") }
@@ -33,6 +35,7 @@ struct TUICommand: ParsableCommand {
         let snapshot = try source.loadSnapshot()
         let statsSocket: RTNetlinkSocket? = isLive ? try? Self.openSocket(namespace: source.netns) : nil
         let mailbox = try Mailbox()
+        let log = try frameLog.map { try FrameLog(path: $0) }
         let feed = subscription == nil ? nil : LiveFeed(snapshot: snapshot, namespace: source.netns, names: names, mailbox: mailbox)
 
         let terminal: CursesTerminal
@@ -48,7 +51,8 @@ struct TUICommand: ParsableCommand {
             hints: source.hints)
         let state = AppState(snapshot: snapshot, configuration: configuration, size: terminal.size, now: Date())
         let channels = KernelChannels(subscription: subscription, statsSocket: statsSocket)
-        var loop = EventLoop(terminal: terminal, state: state, mailbox: mailbox, feed: feed, channels: channels)
+        var loop = EventLoop(terminal: terminal, state: state, mailbox: mailbox, feed: feed, channels: channels,
+                             frameLog: log)
         let summary = loop.run()
         terminal.close()
         TerminalSignals.restoreDefaults()

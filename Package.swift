@@ -11,6 +11,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
+        // Site files (the hosts a trace crosses) are YAML.
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         // Tests only: golden screens. Only the SnapshotTesting product, which needs no swift-syntax.
         .package(url: "https://github.com/pointfreeco/swift-snapshot-testing", from: "1.19.7"),
     ],
@@ -42,6 +44,7 @@ let package = Package(
             dependencies: [
                 "PodRouteCore", "PodRouteNetlink", "PodRouteUI", "PodRouteCurses", "PodRouteSamples",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Yams", package: "Yams"),
             ]
         ),
         // Test support: network-namespace fixtures, fixture files, running the built binary.
@@ -59,6 +62,8 @@ let package = Package(
         .testTarget(name: "PodRouteCLITests", dependencies: ["podroute", "PodRouteCore", "PodRouteTesting"]),
         // The TUI end to end: the built binary in a real terminal (tmux).
         .testTarget(name: "PodRouteTUITests", dependencies: ["podroute", "PodRouteTesting"]),
+        // The multi-host lab itself (namespaces, BIRD, sshd): the fixture later trace and apply tests stand on.
+        .testTarget(name: "PodRouteLabTests", dependencies: ["PodRouteTesting"]),
     ],
     swiftLanguageModes: [.v6]
 )

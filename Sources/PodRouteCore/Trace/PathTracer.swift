@@ -37,6 +37,9 @@ public struct PathTracer: Sendable {
             findings += ReturnPathCheck(forward: forward.hops, reply: reply, site: site, cluster: cluster).findings
         }
         findings += MTUCheck(hops: forward.hops, site: site).findings
+        // A LAN subnet on the path that overlaps the cluster's addresses.
+        let onPath = Set(forward.hops.map(\.host))
+        findings += HostChecks.overlaps(site).filter { $0.host.map(onPath.contains) ?? false }
         forward.findings = findings
         return TraceResult(destination: destination, source: forward.packet.source, verdict: forward.verdict,
                            hops: forward.hops, findings: Self.unique(findings), returnHops: returnHops)

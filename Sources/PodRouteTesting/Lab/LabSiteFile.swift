@@ -5,7 +5,7 @@ import Foundation
 extension SiteLab {
     /// Writes `<directory>/<name>` naming every lab host by its namespace, except the hosts in
     /// `ssh`, which are read over ssh from the fixture listening on them (at `address`, or the
-    /// host's own address). Returns the path.
+    /// host's own address). Each node lists its pods (`<node>-pods.txt`). Returns the path.
     @discardableResult
     public func writeSiteFile(_ name: String = "site.yaml", ssh: [LabHost: SSHFixture] = [:],
                               address: [LabHost: String] = [:], serviceCIDRs: [String] = []) throws -> String {
@@ -18,6 +18,13 @@ extension SiteLab {
                 lines.append("    ssh_options: [\(options)]")
             } else {
                 lines.append("    netns: \(namespace(host))")
+            }
+            let hosted = pods.filter { $0.node.host == host }
+            if !hosted.isEmpty {
+                // `namespace/pod ip` lines, as podroute's --pods takes them.
+                let list = hosted.map { "\($0.qualifiedName) \($0.address)" }.joined(separator: "\n") + "\n"
+                try list.write(toFile: directory + "/\(host.rawValue)-pods.txt", atomically: true, encoding: .utf8)
+                lines.append("    pods: \(host.rawValue)-pods.txt")
             }
         }
         if !serviceCIDRs.isEmpty { lines.append("service_cidrs: [\(serviceCIDRs.joined(separator: ", "))]") }

@@ -11,7 +11,10 @@ struct PodRoute: ParsableCommand {
             Reading needs no privileges.
             """,
         version: "podroute 0.1.0",
-        subcommands: [TUICommand.self, LinksCommand.self, RoutesCommand.self, RulesCommand.self, SnapshotCommand.self, TraceCommand.self, DoctorCommand.self],
+        subcommands: [
+            TUICommand.self, LinksCommand.self, RoutesCommand.self, RulesCommand.self, SnapshotCommand.self,
+            TraceCommand.self, DoctorCommand.self, CidrsCommand.self, PlanCommand.self,
+        ],
         defaultSubcommand: TUICommand.self
     )
 }

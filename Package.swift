@@ -67,7 +67,7 @@ let package = Package(
         // The multi-host lab itself (namespaces, BIRD, sshd): the fixture later trace and apply tests stand on.
         .testTarget(name: "PodRouteLabTests", dependencies: ["PodRouteTesting"]),
         // Apply, confirm, rollback and the guardian against the lab's real kernel state.
-        .testTarget(name: "PodRouteApplyTests", dependencies: ["podroute", "PodRouteApply", "PodRouteCore", "PodRouteTesting"]),
+        .testTarget(name: "PodRouteApplyTests", dependencies: ["podroute", "PodRouteApply", "PodRouteCore", "PodRouteNetlink", "PodRouteTesting"]),
     ],
     swiftLanguageModes: [.v6]
 )

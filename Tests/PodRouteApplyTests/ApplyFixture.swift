@@ -81,6 +81,42 @@ final class ApplyFixture: @unchecked Sendable {
         ChangeRequest(operations: operations, preState: preState, namespace: gw, targetHost: "gw", confirmWithin: confirmWithin)
     }
 
+    /// Writes a plan for gw (its live pre-state for the touched destinations) to `plan.json` in a
+    /// directory anyone may read (the unprivileged test reads it as nobody) and returns the path.
+    func writePlan(_ operations: [RouteOperation]) throws -> String {
+        let snapshot = try NetlinkSnapshotReader.snapshot(namespace: gw, names: .iproute2Defaults, host: "gw")
+        let preState = PlanPreState(of: snapshot, destinations: operations.map(\.route.destination), tables: [.main])
+        let plan = RoutePlan(target: PlanTarget(name: "gw", source: .namespace(gw)), operations: operations,
+                             preState: preState, createdAt: Date(), toolVersion: "podroute tests")
+        let directory = (stateDirectory as NSString).deletingLastPathComponent
+        chmod(directory, 0o755)
+        let path = directory + "/plan.json"
+        try RoutePlanJSON.text(plan).write(toFile: path, atomically: true, encoding: .utf8)
+        chmod(path, 0o644)
+        return path
+    }
+
+    /// Runs the built podroute with this fixture's journal.
+    func podroute(_ arguments: String...) throws -> ProgramRun {
+        try PodRouteBinary.run(arguments, environment: environment)
+    }
+
+    /// The change id in apply's output (`Applied and verified: change ID`).
+    static func changeID(in output: String) -> String? {
+        output.split(separator: "\n").first { $0.hasPrefix("Applied and verified: change ") }
+            .map { String($0.dropFirst("Applied and verified: change ".count)) }
+    }
+
+    /// `(ppid, session)` of a process, from /proc/PID/stat.
+    static func parentAndSession(of pid: pid_t) -> (parent: pid_t, session: pid_t)? {
+        guard let data = FileManager.default.contents(atPath: "/proc/\(pid)/stat") else { return nil }
+        let text = String(decoding: data, as: UTF8.self)
+        guard let close = text.lastIndex(of: ")") else { return nil }
+        let fields = text[text.index(after: close)...].split(separator: " ")
+        guard fields.count > 4, let parent = pid_t(fields[1]), let session = pid_t(fields[3]) else { return nil }
+        return (parent, session)
+    }
+
     /// gw's main table as `ip route` prints it.
     func gatewayRoutes() throws -> String { try lab.ip(on: .gw, "route show table main") }
 

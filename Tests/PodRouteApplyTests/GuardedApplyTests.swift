@@ -63,6 +63,27 @@ struct GuardedApplyTests {
         }
     }
 
+    @Test func withItsGuardianKilledAChangeStaysPendingConfirmIsRefusedAndRollbackUndoesIt() throws {
+        let fixture = try ApplyFixture(label: "noguard")
+        defer { fixture.remove() }
+        let change = try fixture.control.apply(fixture.request([RouteOperation(.add, try fixture.podRoute())], confirmWithin: .seconds(1)))
+        #expect(fixture.control.guardianRunning(change))
+        fixture.killGuardians()
+        #expect(!fixture.control.guardianRunning(change))
+        sleep(2)
+        do {
+            try fixture.control.confirm(change.id)
+            Issue.record("confirming after the deadline must fail")
+        } catch {
+            #expect(error.description.contains("passed its deadline"))
+            #expect(error.description.contains("its guardian is not running; undo it with `podroute rollback \(change.id)`"))
+        }
+        #expect(try fixture.control.status(change.id).state == .pending)
+        #expect(fixture.officeReachesPod)
+        #expect(try fixture.control.rollback(change.id).state == .rolledBack)
+        #expect(!fixture.officeReachesPod)
+    }
+
     @Test func aPlanWhoseSecondRouteIsInvalidLeavesNothingAppliedAndShowsTheKernelsError() throws {
         let fixture = try ApplyFixture(label: "invalid")
         defer { fixture.remove() }

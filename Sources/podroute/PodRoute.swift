@@ -14,6 +14,7 @@ struct PodRoute: ParsableCommand {
         subcommands: [
             TUICommand.self, LinksCommand.self, RoutesCommand.self, RulesCommand.self, SnapshotCommand.self,
             TraceCommand.self, DoctorCommand.self, CidrsCommand.self, PlanCommand.self,
+            ApplyCommand.self, ConfirmCommand.self, RollbackCommand.self, JournalCommand.self, GuardianCommand.self,
         ],
         defaultSubcommand: TUICommand.self
     )

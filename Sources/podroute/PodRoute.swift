@@ -11,7 +11,8 @@ struct PodRoute: ParsableCommand {
             Reading needs no privileges.
             """,
         version: "podroute 0.1.0",
-        subcommands: [TUICommand.self, LinksCommand.self, RoutesCommand.self, RulesCommand.self, SnapshotCommand.self, DoctorCommand.self],
+        subcommands: [TUICommand.self, LinksCommand.self, RoutesCommand.self, RulesCommand.self, SnapshotCommand.self, DoctorCommand.self,
+                      ProbeCommand.self],
         defaultSubcommand: TUICommand.self
     )
 }

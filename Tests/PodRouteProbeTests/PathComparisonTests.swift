@@ -120,7 +120,7 @@ import Testing
         let unreachable = PredictedPath(hops: [PredictedHop(Self.gw, answer: .unreachable(.network), host: "gw")], verdict: .unreachable)
         let bang = PathComparison(predicted: unreachable, probed: Self.result([[(Self.gw, .unreachable(.network))]]))
         #expect(bang.agrees)
-        let silent = PredictedPath(hops: [PredictedHop(Self.gw, host: "gw"), PredictedHop(nil, answer: .silent, host: "node1")],
+        let silent = PredictedPath(hops: [PredictedHop(Self.gw, host: "gw"), PredictedHop(Self.node1, answer: .silent, host: "node1")],
                                    verdict: .unreachable)
         let quiet = PathComparison(predicted: silent, probed: Self.result([Self.router(Self.gw), [nil, nil, nil], [nil, nil, nil]]))
         #expect(quiet.lines.map(\.agreement) == [.agrees, .agrees])

@@ -12,7 +12,7 @@ import Testing
         (["probe", "10.0.0.1", "--icmp", "--udp", "53"], "choose one probe method"),
         (["probe", "10.0.0.1", "--count", "0"], "--count must be 1 to 100 (got 0)"),
         (["probe", "10.0.0.1", "--max-ttl", "256"], "--max-ttl must be 1 to 255 (got 256)"),
-        (["probe", "10.0.0.1", "--interval", "-5"], "--interval must be 0 to 60000 milliseconds (got -5)"),
+        (["probe", "10.0.0.1", "--interval=-5"], "--interval must be 0 to 60000 milliseconds (got -5)"),
         (["probe", "10.0.0.1", "--netns", "podroute-no-such-ns", "--udp", "53"],
          "cannot enter network namespace 'podroute-no-such-ns': it does not exist"),
     ])

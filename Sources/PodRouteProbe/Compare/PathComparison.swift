@@ -140,6 +140,7 @@ public struct PathComparison: Hashable, Sendable {
         let expected = predicted.address.map { [$0] } ?? []
         let unexpected = responders.filter { !expected.contains($0) }
         if predicted.answer == .silent {
+            // The host the state says drops the packet answered after all.
             return predicted.otherAddresses.isSuperset(of: unexpected) ? .answersWherePredictedSilent
                 : .differs(answeredBy: unexpected, predictedAlsoAnswered: false)
         }

@@ -16,8 +16,8 @@ public struct PredictedHop: Hashable, Sendable {
         case silent
     }
 
-    /// The address expected to answer; nil when none is known (a silent drop, a host whose
-    /// route back to the prober the state cannot find).
+    /// The address expected to answer (for a silent drop: the one it would answer from); nil
+    /// when the state cannot find the host's route back to the prober.
     public var address: IPAddress?
     /// The host's other addresses: an answer from one of them is the right host answering from
     /// an address the state does not predict (its route back to the prober differs).

@@ -29,7 +29,7 @@ public struct PredictedPath: Hashable, Sendable {
             }
             let answering = prober.flatMap { host?.localSource(toward: $0) } ?? ingress
             func router(_ answer: PredictedHop.Answer) -> PredictedHop {
-                PredictedHop(answer == .silent ? nil : answering, answer: answer, host: hop.host, otherAddresses: addresses)
+                PredictedHop(answering, answer: answer, host: hop.host, otherAddresses: addresses)
             }
             switch hop.outcome {
             case .forwarded, .leftSite:

@@ -7,7 +7,7 @@ enum ProbeOutput {
     /// prints them), and how the run ended.
     static func text(_ result: ProbeResult, to output: inout OutputBuffer) {
         let from = result.namespace.map { "network namespace \(Sanitizer.printable($0))" } ?? "this host"
-        output.line("probe \(result.destination) from \(from): \(result.method), \(result.mechanism)")
+        output.line("probe \(result.destination) from \(from): \(result.method) (\(result.mechanism.name))")
         var table = TextTable(headers: ["HOP", "ADDRESS", "LOSS%", "SENT", "LAST", "AVG", "BEST", "WORST"])
         var rows: [[String]] = []
         for hop in result.hops {

@@ -1,8 +1,8 @@
 import Glibc
 
 /// A C `errno` value from a probe socket call, with its C name for messages. Kept apart from
-/// PodRouteNetlink's `Errno` so this module depends on PodRouteCore only (see the report on
-/// moving both into one shared place).
+/// PodRouteNetlink's `Errno` so this module depends on PodRouteCore only (which, being pure,
+/// cannot hold a type that calls strerror).
 public struct ProbeErrno: RawRepresentable, Error, Hashable, Sendable, CustomStringConvertible {
     public let rawValue: Int32
 

@@ -7,10 +7,10 @@ import Glibc
 /// from any thread afterwards. setns(2) changes only the calling thread, and this thread is
 /// ours and dies after the job, so no other thread of the process ever switches namespace. The
 /// same idea as PodRouteNetlink's `NamespaceEntry`, kept separate so this module depends on
-/// PodRouteCore only. `package`, not public: the tests use it to listen inside a namespace.
-package enum NamespaceThread {
+/// PodRouteCore only.
+enum NamespaceThread {
     /// Runs `job` in namespace `name`, or inline on the caller's thread when `name` is nil.
-    package static func run<Value>(in name: String?, _ job: () -> Value) throws(ProbeError) -> Value {
+    static func run<Value>(in name: String?, _ job: () -> Value) throws(ProbeError) -> Value {
         guard let name else { return job() }
         guard !name.isEmpty, name != ".", name != "..", !name.contains("/"), !name.utf8.contains(0) else {
             throw ProbeError.invalidNamespaceName(name)

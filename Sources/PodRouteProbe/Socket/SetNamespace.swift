@@ -2,7 +2,7 @@ import Glibc
 
 /// setns(2), reached through the dynamic linker. glibc declares it only under `_GNU_SOURCE`, which
 /// Swift's Glibc module is built without, and this module has no C shim of its own (PodRouteNetlink
-/// declares it in CNetlink's header; see the report on sharing one). The symbol has been in
+/// declares it in CNetlink's header, a module this one does not depend on). The symbol has been in
 /// glibc since 2.14 with this exact C signature.
 enum SetNamespace {
     private typealias Function = @convention(c) (Int32, Int32) -> Int32

@@ -138,6 +138,16 @@ import Testing
         #expect(comparison.agrees)
     }
 
+    @Test func aDestinationOnTheStartHostAnswersAtTheFirstHop() {
+        let start = TraceHop(host: "node2", arrivedOn: nil, route: nil, classification: nil, egressDevice: "cali1",
+                             gateway: nil, encapsulation: nil, mtu: nil, outcome: .deliveredToWorkload(device: "cali1", pod: nil),
+                             lookup: nil)
+        let trace = TraceResult(destination: Self.pod, source: Self.node2, verdict: .reachable, hops: [start], findings: [])
+        let predicted = PredictedPath(trace: trace, site: Site(hosts: []))
+        #expect(predicted.hops == [PredictedHop(Self.pod, answer: .destination)])
+        #expect(PathComparison(predicted: predicted, probed: Self.result([Self.reached])).agrees)
+    }
+
     @Test func roundTripsAndLossComeFromTheSamples() throws {
         let hop = ProbeHop(hop: 1, samples: [
             ProbeSample(hop: 1, round: 0, answer: ProbeAnswer(from: Self.gw, kind: .timeExceeded, roundTrip: .milliseconds(3))),

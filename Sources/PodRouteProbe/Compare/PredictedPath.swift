@@ -19,6 +19,14 @@ public struct PredictedPath: Hashable, Sendable {
         verdict = trace.verdict
         var hops: [PredictedHop] = []
         let prober = trace.source
+        // The start host sends the probes: it answers none itself, but may deliver them at once
+        // (to its own address or to one of its pods), so the destination answers at TTL 1.
+        if let start = trace.hops.first, trace.hops.count == 1 {
+            switch start.outcome {
+            case .deliveredLocally, .deliveredToWorkload: hops.append(PredictedHop(trace.destination, answer: .destination))
+            default: break
+            }
+        }
         for hop in trace.hops.dropFirst() {
             let host = site.host(named: hop.host)
             let family = trace.destination.family

@@ -1,7 +1,7 @@
 // swift-tools-version: 6.1
 import PackageDescription
 
-// Dependencies point inward: podroute -> PodRouteNetlink -> PodRouteCore.
+// Dependencies point inward: podroute -> PodRouteNetlink, PodRouteProbe -> PodRouteCore.
 // C stays at the leaves (CNetlink); PodRouteCore is pure Swift.
 let package = Package(
     name: "podroute",
@@ -31,6 +31,9 @@ let package = Package(
             name: "PodRouteNetlink",
             dependencies: ["PodRouteCore", "CNetlink"]
         ),
+        // Live probes (mtr-style): ICMP echo, UDP and TCP with rising TTL, from this host or a named
+        // network namespace. The only code that sends probe packets; sockets through Glibc, no C shim.
+        .target(name: "PodRouteProbe", dependencies: ["PodRouteCore"]),
         // The bundled demo node and sample files, read through Bundle.module.
         .target(
             name: "PodRouteSamples",
@@ -44,7 +47,8 @@ let package = Package(
         .executableTarget(
             name: "podroute",
             dependencies: [
-                "PodRouteCore", "PodRouteNetlink", "PodRouteApply", "PodRouteUI", "PodRouteCurses", "PodRouteSamples",
+                "PodRouteCore", "PodRouteNetlink", "PodRouteApply", "PodRouteProbe", "PodRouteUI", "PodRouteCurses",
+                "PodRouteSamples",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Yams", package: "Yams"),
             ]
@@ -53,6 +57,10 @@ let package = Package(
         .target(name: "PodRouteTesting", dependencies: ["PodRouteCore"]),
         .testTarget(name: "PodRouteCoreTests", dependencies: ["PodRouteCore", "PodRouteTesting"]),
         .testTarget(name: "PodRouteNetlinkTests", dependencies: ["PodRouteNetlink", "PodRouteTesting"]),
+        .testTarget(
+            name: "PodRouteProbeTests",
+            dependencies: ["PodRouteProbe", "PodRouteCore", "PodRouteNetlink", "PodRouteTesting", "podroute"]
+        ),
         .testTarget(
             name: "PodRouteUITests",
             dependencies: [

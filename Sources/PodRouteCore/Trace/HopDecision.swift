@@ -223,15 +223,9 @@ struct HopDecision {
                        fix: "on \(host.name): route via an address on \(device)'s subnet, or add `onlink` if the neighbour is really on that link")
     }
 
-    /// The kernel's source address for locally generated traffic: the route's `src`, else the
-    /// first global address of the egress device in the gateway's subnet, else any global one.
+    /// The kernel's source address for locally generated traffic (`SourceSelection`).
     private func chooseSource(route: Route, device: InterfaceIndex?, gateway: IPAddress?) -> IPAddress? {
-        if let preferred = route.preferredSource { return preferred }
-        let family = packet.destination.family
-        let candidates = device.map { snapshot.addresses(of: $0) } ?? []
-        let global = candidates.filter { $0.family == family && $0.scope == .universe }
-        if let gateway, let match = global.first(where: { $0.subnet.contains(gateway) }) { return match.local }
-        return global.first?.local ?? Self.primaryAddress(of: snapshot, family: family)
+        SourceSelection.choose(route: route, device: device, gateway: gateway, family: packet.destination.family, in: snapshot)
     }
 
     /// The outer source of a tunnelled packet: what this host would use to reach the far end.

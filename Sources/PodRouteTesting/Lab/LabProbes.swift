@@ -54,7 +54,7 @@ extension SiteLab {
     }
 
     /// Hop lines of `traceroute -n -q 1` (` 2  10.20.1.22  0.112 ms`, ` 3  *`, ` 1  192.168.50.1  0.1 ms !N`).
-    static func parseTraceroute(_ output: String) -> [String?] {
+    public static func parseTraceroute(_ output: String) -> [String?] {
         output.split(separator: "\n").compactMap { line in
             let fields = line.split(whereSeparator: \.isWhitespace)
             guard fields.count >= 2, Int(fields[0]) != nil else { return nil }

@@ -23,7 +23,7 @@ struct FortiGateRenderer: VendorRenderer {
                     script.line("        set dst \(Self.destination(added.destination))")
                     if let gateway = hop.gateway { script.line("        set gateway \(gateway)") }
                     script.line("        set device \"\(try context.interface(of: hop, in: added))\"")
-                    script.line("        set comment \"\(Self.tag(added, hop))\"")
+                    if added.family == .inet { script.line("        set comment \"podroute\"") }
                     script.line("    next")
                 }
                 script.line("end")
@@ -32,8 +32,9 @@ struct FortiGateRenderer: VendorRenderer {
                 // Entries are numbered by the FortiGate when added; podroute cannot know the number.
                 let table = removed.family == .inet6 ? "static6" : "static"
                 for hop in removed.hops {
-                    script.comment("Remove the entry for \(removed.destination) \(hop.gateway.map { "via \($0)" } ?? "dev \(hop.device ?? "")"):")
-                    script.comment("  show router \(table) | grep -f \"\(Self.tag(removed, hop))\"   (podroute's entries carry this comment)")
+                    let target = hop.gateway.map { "gateway \($0)" } ?? "device \(hop.device ?? "")"
+                    script.comment("Remove the entry with dst \(Self.destination(removed.destination)) and \(target); find its number with:")
+                    script.comment("  show router \(table) | grep -f \(removed.destination.address)")
                     script.comment("  config router \(table) / delete <that entry's number> / end")
                 }
             }
@@ -54,8 +55,4 @@ struct FortiGateRenderer: VendorRenderer {
         prefix.family == .inet6 ? prefix.description : "\(prefix.address) \(prefix.netmask)"
     }
 
-    /// The comment that lets the operator find podroute's entry again.
-    static func tag(_ route: VendorRoute, _ hop: VendorRoute.Hop) -> String {
-        "podroute \(route.destination) \(hop.gateway?.description ?? hop.device ?? "")"
-    }
 }

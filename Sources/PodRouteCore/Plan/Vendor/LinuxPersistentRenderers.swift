@@ -160,12 +160,13 @@ struct NetplanRenderer: VendorRenderer {
         script.line("  ethernets:")
         for (number, step) in steps.enumerated() {
             for route in [step.route] + (step.previous.map { [$0] } ?? []) {
-                try context.refuseMultipath(route, "netplan documents no multipath route: use linux-networkd or linux-nmcli")
+                try context.refuseMultipath(route, "use linux-networkd or linux-nmcli")
             }
             if let removed = step.previous ?? (step.action == .delete ? step.route : nil) {
                 let interface = try context.interface(of: removed)
                 if adds[interface] == nil { order.append(interface); adds[interface] = [] }
-                adds[interface]? += ["# \(number + 1). \(step.summary): remove this entry of \(interface):"]
+                let what = step.action == .delete ? "\(step.summary): remove this entry" : "remove the entry it replaces"
+                adds[interface]? += ["# \(number + 1). \(what):"]
                     + Self.entry(removed).map { "# " + $0 }
             }
             if step.action != .delete {

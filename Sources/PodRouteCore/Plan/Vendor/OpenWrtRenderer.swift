@@ -11,6 +11,7 @@ struct OpenWrtRenderer: VendorRenderer {
         script.comment("Each route is a UCI section named after its destination; \"interface\" is the logical network")
         script.comment("(lan, wan), not the Linux device. Routes podroute did not create have other section names:")
         script.comment("find them with: uci show network | grep target=")
+        script.comment("Nothing is live before \"uci commit\"; if a line fails, drop the staged changes: uci revert network")
         if purpose == .apply {
             script.comment("Safety net: none on the CLI; arm the rollback script first as for --format linux.")
         }
@@ -76,11 +77,13 @@ struct BSDRouteRenderer: VendorRenderer {
         script.line("set -e")
         for (number, step) in steps.enumerated() {
             script.stepComment(number + 1, step)
-            if step.action != .add, let removed = step.previous ?? (step.action == .delete ? step.route : nil) {
+            // A replace of the same destination is one atomic `route change`.
+            let changes = step.action == .replace && step.previous?.destination == step.route.destination
+            if step.action != .add, !changes, let removed = step.previous ?? (step.action == .delete ? step.route : nil) {
                 script.line(Self.command("delete", removed, context))
             }
             if step.action != .delete {
-                script.line(Self.command("add", step.route, context))
+                script.line(Self.command(changes ? "change" : "add", step.route, context))
                 if context.format != .macos { Self.guiSteps(&script, step.route, context) }
             }
         }

@@ -66,7 +66,8 @@ struct MikroTikRenderer: VendorRenderer {
         script.comment("Safety net: press Ctrl-X for Safe Mode (the prompt shows <SAFE>) before pasting; Ctrl-X again keeps")
         script.comment("the change, Ctrl-D discards it, and a dropped session undoes it (after about 9 minutes).")
         if version == 6 {
-            script.comment("RouterOS 6: ECMP is one route with a gateway list (gateway=A,B).")
+            script.comment("RouterOS 6: ECMP is one route with a gateway list (gateway=A,B). If a set or remove finds")
+            script.comment("nothing, list the route with the Check line below and remove it by its number.")
             for (number, step) in steps.enumerated() {
                 script.stepComment(number + 1, step)
                 for line in Self.v6Lines(step) { script.line(line) }

@@ -14,6 +14,8 @@ struct RollbackInverseTests {
         let added: @Sendable (String) -> String?
         let removed: @Sendable (String) -> String?
         var removedAll: @Sendable (String) -> String? = { _ in nil }
+        /// `route change`: the destination's route swapped for another in one command.
+        var changed: @Sendable (String) -> (destination: String, route: String)? = { _ in nil }
     }
 
     static let models: [GatewayFormat: CommandModel] = [
@@ -36,7 +38,12 @@ struct RollbackInverseTests {
         removedAll: { $0.hasPrefix("delete ") && !$0.contains(" next-hop ") && !$0.contains(" interface ") ? String($0.dropFirst(7)) : nil })
     static let bsd = CommandModel(
         added: { line in line.hasPrefix("route ") && line.contains(" add ") ? line.replacing(" add ", with: " ") : nil },
-        removed: { line in line.hasPrefix("route ") && line.contains(" delete ") ? line.replacing(" delete ", with: " ") : nil })
+        removed: { line in line.hasPrefix("route ") && line.contains(" delete ") ? line.replacing(" delete ", with: " ") : nil },
+        changed: { line in
+            guard line.hasPrefix("route "), line.contains(" change ") else { return nil }
+            let route = line.replacing(" change ", with: " ")
+            return (String(route.split(separator: " ").dropLast().joined(separator: " ")), route)
+        })
 
     /// The values of the given `key=` words, in order.
     static func words(_ line: String, _ keys: [String]) -> String {
@@ -60,6 +67,10 @@ struct RollbackInverseTests {
             } else if let route = model.removed(line) {
                 #expect(table.contains(route), "removes \(route), which is not there")
                 table.removeAll { $0 == route }
+            } else if let (destination, route) = model.changed(line) {
+                #expect(table.filter { $0.hasPrefix(destination + " ") }.count == 1, "changes \(destination), which is not there once")
+                table.removeAll { $0.hasPrefix(destination + " ") }
+                table.append(route)
             } else if let destination = model.removedAll(line) {
                 #expect(table.contains { $0.hasPrefix(destination + " ") }, "removes \(destination), which is not there")
                 table.removeAll { $0.hasPrefix(destination + " ") }

@@ -30,6 +30,13 @@ public struct GatewayScript: Hashable, Sendable {
         apply = try renderer.render(forward, purpose: .apply, context: context).text
         rollback = try renderer.render(backward, purpose: .rollback, context: context).text
     }
+
+    /// Both scripts in one text for stdout or a file: the apply, then the rollback under a
+    /// marker line in the platform's comment syntax.
+    public var combined: String {
+        let marker = format.commentPrefix + " ---- rollback (keep it at hand; run it to undo the change) ----"
+        return apply + "\n" + marker + "\n" + rollback
+    }
 }
 
 /// What the operator may tune in a gateway script.

@@ -48,6 +48,13 @@ struct GatewayScriptTests {
         }
     }
 
+    @Test func theCombinedTextHoldsApplyThenRollback() throws {
+        let script = try VendorScenarios.script(.ciscoIOS, [RouteOperation(.add, VendorScenarios.pods)])
+        let parts = script.combined.split(separator: "\n! ---- rollback (keep it at hand; run it to undo the change) ----\n",
+                                          omittingEmptySubsequences: false)
+        #expect(parts.count == 2 && parts[0] == script.apply && parts[1] == script.rollback)
+    }
+
     @Test func anUnnamedInterfaceIsAnError() {
         #expect(throws: GatewayScriptError.unknownDevice(VendorScenarios.lan)) {
             try GatewayScript(format: .linux, operations: [RouteOperation(.add, VendorScenarios.pods)], deviceNames: [:])

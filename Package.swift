@@ -55,7 +55,14 @@ let package = Package(
         ),
         // Test support: network-namespace fixtures, fixture files, running the built binary.
         .target(name: "PodRouteTesting", dependencies: ["PodRouteCore"]),
-        .testTarget(name: "PodRouteCoreTests", dependencies: ["PodRouteCore", "PodRouteTesting"]),
+        .testTarget(
+            name: "PodRouteCoreTests",
+            dependencies: [
+                "PodRouteCore", "PodRouteTesting",
+                .product(name: "SnapshotTesting", package: "swift-snapshot-testing"),
+            ],
+            exclude: ["Plan/Vendor/__Snapshots__"]
+        ),
         .testTarget(name: "PodRouteNetlinkTests", dependencies: ["PodRouteNetlink", "PodRouteTesting"]),
         .testTarget(
             name: "PodRouteProbeTests",

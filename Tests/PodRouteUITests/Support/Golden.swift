@@ -2,6 +2,7 @@ import Foundation
 import SnapshotTesting
 import Testing
 @testable import PodRouteUI
+import PodRouteTesting
 
 /// Golden screens with swift-snapshot-testing. Locally a missing reference is recorded (and the
 /// test fails once, asking for a re-run); under CI (`CI` set to anything but `false`/`0`) a
@@ -9,11 +10,7 @@ import Testing
 enum Golden {
     /// The record mode for an environment.
     static func recordMode(environment: [String: String]) -> SnapshotTestingConfiguration.Record {
-        if let ci = environment["CI"], !ci.isEmpty, ci.lowercased() != "false", ci != "0" { return .never }
-        if let wanted = environment["SNAPSHOT_TESTING_RECORD"], let mode = SnapshotTestingConfiguration.Record(rawValue: wanted) {
-            return mode
-        }
-        return .missing
+        SnapshotTestingConfiguration.Record(rawValue: GoldenRecording.mode(environment: environment)) ?? .missing
     }
 
     static var record: SnapshotTestingConfiguration.Record { recordMode(environment: ProcessInfo.processInfo.environment) }

@@ -159,12 +159,17 @@ struct PlanCommandTests {
         #expect(routes == ["10.21.69.192/26 via 10.20.1.24", "10.21.230.0/26 via 10.20.1.22"])
         #expect(report["status"]?.stringValue == "planned")
 
-        // From the office: gw is the only router without a route.
+        // From the office: gw is the only router without a route; -o writes one file per host.
+        let planPath = ((site as NSString).deletingLastPathComponent as NSString).appendingPathComponent("chain.json")
         let chain = try PodRouteBinary.run(["plan", "--site", site, "--from-host", "office", "--cidr", LabTopology.podCIDR,
-                                            "--via", LabNode.node1.address], environment: Self.noSession)
+                                            "--via", LabNode.node1.address, "-o", planPath], environment: Self.noSession)
         #expect(chain.status == 0, "\(chain.standardOutput)")
         #expect(chain.standardOutput.contains("plan for gw (netns \(gw)): 1 change"))
         #expect(chain.standardOutput.contains("ip route add 10.21.0.0/16 via 10.20.1.22 dev eth1 proto static"))
         #expect(!chain.standardOutput.contains("plan for office"))
+        let written = planPath.replacingOccurrences(of: "chain.json", with: "chain-gw.json")
+        #expect(chain.standardOutput.hasSuffix("planned: nothing applied; written to \(written)\n"))
+        let plan = try RoutePlanJSON.decode(try String(contentsOfFile: written, encoding: .utf8))
+        #expect(plan.target == PlanTarget(name: "gw", source: .namespace(gw)))
     }
 }

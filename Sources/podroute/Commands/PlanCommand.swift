@@ -128,13 +128,13 @@ struct PlanCommand: ParsableCommand {
         }
     }
 
-    /// One file for one host; for a chain, one per host (`plan-gw.json`), in the order to apply.
+    /// One file for one target; for a chain, one per host (`plan-gw.json`), in the order to apply.
     private func write(_ report: PlanReport, to path: String) throws -> [String] {
         let now = Date()
         let version = PodRoute.configuration.version
         var written: [String] = []
         for host in report.hosts where !host.draft.operations.isEmpty {
-            let file = report.hosts.count == 1 ? path : Self.path(path, host: host.name)
+            let file = fromHost == nil ? path : Self.path(path, host: host.name)
             let plan = host.draft.plan(target: PlanTarget(name: host.name, source: host.source), forced: force,
                                        createdAt: now, toolVersion: version)
             try FileAccess.writeAtomically(Array(RoutePlanJSON.text(plan).utf8), to: file, mode: 0o600)

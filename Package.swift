@@ -39,10 +39,12 @@ let package = Package(
             sources: ["BundledSamples.swift"],
             resources: [.copy("samples")]
         ),
+        // Commit-confirmed route changes: the journal, all-or-nothing apply, the revert guardian.
+        .target(name: "PodRouteApply", dependencies: ["PodRouteCore", "PodRouteNetlink"]),
         .executableTarget(
             name: "podroute",
             dependencies: [
-                "PodRouteCore", "PodRouteNetlink", "PodRouteUI", "PodRouteCurses", "PodRouteSamples",
+                "PodRouteCore", "PodRouteNetlink", "PodRouteApply", "PodRouteUI", "PodRouteCurses", "PodRouteSamples",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Yams", package: "Yams"),
             ]
@@ -64,6 +66,10 @@ let package = Package(
         .testTarget(name: "PodRouteTUITests", dependencies: ["podroute", "PodRouteTesting"]),
         // The multi-host lab itself (namespaces, BIRD, sshd): the fixture later trace and apply tests stand on.
         .testTarget(name: "PodRouteLabTests", dependencies: ["PodRouteTesting"]),
+        // The path trace against real pings and traceroute on the lab.
+        .testTarget(name: "PodRouteTraceTests", dependencies: ["PodRouteCore", "PodRouteNetlink", "PodRouteTesting"]),
+        // Apply, confirm, rollback and the guardian against the lab's real kernel state.
+        .testTarget(name: "PodRouteApplyTests", dependencies: ["podroute", "PodRouteApply", "PodRouteCore", "PodRouteNetlink", "PodRouteTesting"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -2,6 +2,8 @@ import ArgumentParser
 import FoundationEssentials
 import PodRouteCore
 
+/// `PodRouteCore.PlanRequest` is spelled out: this module has its own `PlanRequest` (a plan file
+/// loaded for apply).
 struct PlanCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "plan",
@@ -92,8 +94,8 @@ struct PlanCommand: ParsableCommand {
         }
     }
 
-    private func parseRequest() throws -> PlanRequest {
-        guard let chosen = PlanRequest.Strategy(rawValue: strategy) else {
+    private func parseRequest() throws -> PodRouteCore.PlanRequest {
+        guard let chosen = PodRouteCore.PlanRequest.Strategy(rawValue: strategy) else {
             throw CLIFailure("--strategy \(Sanitizer.printable(strategy)): expected aggregate or per-node")
         }
         let cidrs = try cidr.map { text in
@@ -105,7 +107,7 @@ struct PlanCommand: ParsableCommand {
             }
             return address
         }
-        return PlanRequest(cidrs: cidrs, vias: vias, viaDevice: viaDevice, strategy: chosen)
+        return PodRouteCore.PlanRequest(cidrs: cidrs, vias: vias, viaDevice: viaDevice, strategy: chosen)
     }
 
     /// The one target: the snapshot the source options name, else the site's only gateway.

@@ -172,4 +172,32 @@ struct PlanCommandTests {
         let plan = try RoutePlanJSON.decode(try String(contentsOfFile: written, encoding: .utf8))
         #expect(plan.target == PlanTarget(name: "gw", source: .namespace(gw)))
     }
+
+    /// The hand-off: the file `plan -o` writes is what `apply` takes; applied, the office reaches
+    /// the pods; rolled back, it does not.
+    @Test func aWrittenPlanIsWhatApplyTakes() throws {
+        let lab = try SiteLab(.vxlan, label: "handoff")
+        defer { try? lab.remove() }
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("podroute-plan-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let planPath = directory.appendingPathComponent("plan.json").path
+        var environment = Self.noSession
+        environment["PODROUTE_STATE_DIR"] = directory.appendingPathComponent("state").path
+        let gw = lab.namespace(.gw)
+        _ = try PodRouteBinary.run(["plan", "--netns", gw, "--cidr", LabTopology.podCIDR, "--via", LabNode.node1.address,
+                                    "--via", LabNode.node2.address, "-o", planPath], environment: environment).succeeded()
+        #expect(!lab.ping(from: .office, to: "10.21.69.212", attempts: 1))
+        // A short deadline: should the test stop half-way, the guardian reverts on its own.
+        let apply = try PodRouteBinary.run(["apply", planPath, "--netns", gw, "--confirm-within", "20", "--yes"],
+                                           environment: environment).succeeded()
+        #expect(try lab.ip(on: .gw, "route").contains("10.21.0.0/16 proto static"))
+        #expect(lab.ping(from: .office, to: "10.21.69.212"))
+        #expect(lab.ping(from: .office, to: "10.21.230.3"))
+        let prefix = "Applied and verified: change "
+        let id = try #require(apply.standardOutput.split(separator: "\n").first { $0.hasPrefix(prefix) }?.dropFirst(prefix.count))
+        _ = try PodRouteBinary.run(["rollback", String(id)], environment: environment).succeeded()
+        #expect(try !lab.ip(on: .gw, "route").contains("10.21."))
+        #expect(!lab.ping(from: .office, to: "10.21.69.212", attempts: 1))
+    }
 }

@@ -162,19 +162,7 @@ struct PlanReport {
         writer.key("issues")
         writeIssues(host.draft.issues, to: &writer)
         writer.key("operations")
-        writer.beginArray()
-        for operation in draft.operations {
-            writer.beginObject()
-            writer.member("action", operation.action.rawValue)
-            writer.key("route")
-            routes.write(operation.route, to: &writer)
-            if let previous = operation.previous {
-                writer.key("previous")
-                routes.write(previous, to: &writer)
-            }
-            writer.endObject()
-        }
-        writer.endArray()
+        RoutePlanJSON.writeOperations(draft.operations, routes: routes, to: &writer)
         writer.key("diff")
         writer.beginArray()
         for line in draft.diff.lines where line.mark != .same && !failed {

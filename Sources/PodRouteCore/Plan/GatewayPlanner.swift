@@ -57,12 +57,15 @@ public struct GatewayPlanner {
     public func draft(operations: [RouteOperation], issues: [PlanIssue], session: SSHSession?,
                       probes: [PathImpact.Probe]) -> Draft {
         let after = RouteTableEdit.applying(operations, to: target)
+        let lookups = (before: RouteLookup(snapshot: target), after: RouteLookup(snapshot: after))
         var issues = issues
-        issues += LockoutGuard(before: target, after: after).issues(session: session, planned: operations.map(\.route))
+        issues += LockoutGuard(before: lookups.before, after: lookups.after)
+            .issues(session: session, planned: operations.map(\.route))
         let tables = operations.isEmpty ? [RouteTableID.main] : Set(operations.map(\.route.table))
         return Draft(target: target, operations: operations, issues: issues, after: after,
                      diff: RouteTableDiff(before: target, after: after, tables: tables,
-                                          families: operations.isEmpty ? [.inet] : Set(operations.map(\.route.family))),
-                     impact: PathImpact(before: target, after: after, probes: probes))
+                                          families: operations.isEmpty ? [.inet] : Set(operations.map(\.route.family)),
+                                          changed: operations.map(\.route.destination)),
+                     impact: PathImpact(before: lookups.before, after: lookups.after, probes: probes))
     }
 }

@@ -2,17 +2,20 @@
 /// client, of the route to the target's default gateway (its management path), or of any
 /// route covering the subnet the SSH session arrived on.
 public struct LockoutGuard {
-    public let before: NetworkSnapshot
-    public let after: NetworkSnapshot
+    public let before: RouteLookup
+    public let after: RouteLookup
 
-    public init(before: NetworkSnapshot, after: NetworkSnapshot) {
+    /// Lookups of the target before and after the change (shared with the preview: a table
+    /// of a million routes is indexed once).
+    public init(before: RouteLookup, after: RouteLookup) {
         self.before = before
         self.after = after
     }
 
     public func issues(session: SSHSession?, planned: [Route]) -> [PlanIssue] {
         var issues: [PlanIssue] = []
-        let beforeLookup = RouteLookup(snapshot: before), afterLookup = RouteLookup(snapshot: after)
+        let beforeLookup = before, afterLookup = after
+        let before = beforeLookup.snapshot
         var probes: [(IPAddress, String)] = []
         if let session { probes.append((session.client, "your SSH client \(session.client) (\(session.variable))")) }
         let gateways = before.routes.filter { $0.table == .main && $0.destination.isDefault }.flatMap(\.hops).compactMap(\.gateway)

@@ -21,8 +21,12 @@ public struct PathImpact: Sendable {
     public let changes: [Change]
     public let unchanged: [Probe]
 
-    public init(before: NetworkSnapshot, after: NetworkSnapshot, probes: [Probe]) {
-        let old = RouteLookup(snapshot: before), new = RouteLookup(snapshot: after)
+    public init(changes: [Change], unchanged: [Probe]) {
+        self.changes = changes
+        self.unchanged = unchanged
+    }
+
+    public init(before old: RouteLookup, after new: RouteLookup, probes: [Probe]) {
         var seen = Set<IPAddress>()
         var changes: [Change] = [], unchanged: [Probe] = []
         for probe in probes where seen.insert(probe.address).inserted {

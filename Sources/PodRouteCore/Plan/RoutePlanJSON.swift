@@ -52,8 +52,17 @@ public enum RoutePlanJSON {
         for warning in plan.warnings { writer.string(warning) }
         writer.endArray()
         writer.key("operations")
+        writeOperations(plan.operations, routes: routes, to: &writer)
+        writer.key("pre_state")
+        SnapshotJSON(snapshot: snapshot).write(to: &writer)
+        writer.endObject()
+    }
+
+    /// `[{"action": "add", "route": {...}, "previous": {...}}]`: the plan's operations, also
+    /// printed by `podroute plan --json`.
+    public static func writeOperations(_ operations: [RouteOperation], routes: IPRouteJSON, to writer: inout JSONWriter) {
         writer.beginArray()
-        for operation in plan.operations {
+        for operation in operations {
             writer.beginObject()
             writer.member("action", operation.action.rawValue)
             writer.key("route")
@@ -65,9 +74,6 @@ public enum RoutePlanJSON {
             writer.endObject()
         }
         writer.endArray()
-        writer.key("pre_state")
-        SnapshotJSON(snapshot: snapshot).write(to: &writer)
-        writer.endObject()
     }
 
     // MARK: Decoding

@@ -11,17 +11,31 @@ public struct RouteTableDiff: Sendable {
     }
 
     public let lines: [Line]
+    /// Routes of the tables left out because the table is too big to show whole.
+    public let omitted: Int
 
-    /// Compares the routes of `tables` of the given families (those the change touches).
-    public init(before: NetworkSnapshot, after: NetworkSnapshot, tables: Set<RouteTableID>, families: Set<AddressFamily>) {
+    /// Tables up to this size are shown whole; bigger ones only around the change.
+    public static let wholeTableLimit = 2000
+
+    /// Compares the routes of `tables` of the given families (those the change touches). A
+    /// table bigger than `wholeTableLimit` shows only the routes overlapping `changed`.
+    public init(before: NetworkSnapshot, after: NetworkSnapshot, tables: Set<RouteTableID>, families: Set<AddressFamily>,
+                changed: [IPPrefix] = []) {
+        var selected = 0
+        for route in before.routes where tables.contains(route.table) && families.contains(route.family) { selected += 1 }
+        let whole = selected <= Self.wholeTableLimit
+        var omitted = 0
         func entries(_ snapshot: NetworkSnapshot) -> [(key: Route, text: String)] {
             let text = RouteText(snapshot: snapshot)
             return snapshot.routes.filter {
-                tables.contains($0.table) && families.contains($0.family) && !$0.flags.contains(.cloned)
+                guard tables.contains($0.table), families.contains($0.family), !$0.flags.contains(.cloned) else { return false }
+                return whole || changed.contains(where: $0.destination.overlaps)
             }
                 .sorted(by: Self.precedes).map { ($0, text.ipRouteLine($0)) }
         }
         let old = entries(before), new = entries(after)
+        if !whole { omitted = selected - old.count }
+        self.omitted = omitted
         var remaining = Dictionary(new.map { ($0.text, 1) }, uniquingKeysWith: +)
         var merged: [(key: Route, line: Line)] = []
         for entry in old {
@@ -81,6 +95,7 @@ public struct RouteTableDiff: Sendable {
             }
             position = end
         }
+        if omitted > 0 { output.append("  (\(omitted) other routes of the table are not shown)") }
         return output
     }
 }

@@ -1,10 +1,10 @@
 /// A host's routes with operations applied as the kernel would: what the preview compares
 /// against the table before, and what lookups after the change run on.
 public enum RouteTableEdit {
-    /// The kernel's identity of a route within a table (fib_table_insert's key).
+    /// The kernel's identity of a route within a table (`RouteSlot`), plus its source prefix
+    /// (IPv6 source-specific routes of one destination are different routes).
     public static func sameSlot(_ a: Route, _ b: Route) -> Bool {
-        a.family == b.family && a.table == b.table && a.destination == b.destination && a.tos == b.tos
-            && a.effectiveMetric == b.effectiveMetric && a.source == b.source
+        RouteSlot(a) == RouteSlot(b) && a.source == b.source
     }
 
     /// Whether two routes of one slot forward alike (type and next hops).

@@ -2,6 +2,8 @@ import ArgumentParser
 import FoundationEssentials
 import PodRouteCore
 
+/// `PodRouteCore.PlanRequest` is spelled out: this module has its own `PlanRequest` (a plan file
+/// loaded for apply).
 struct PlanCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "plan",
@@ -92,8 +94,8 @@ struct PlanCommand: ParsableCommand {
         }
     }
 
-    private func parseRequest() throws -> PlanRequest {
-        guard let chosen = PlanRequest.Strategy(rawValue: strategy) else {
+    private func parseRequest() throws -> PodRouteCore.PlanRequest {
+        guard let chosen = PodRouteCore.PlanRequest.Strategy(rawValue: strategy) else {
             throw CLIFailure("--strategy \(Sanitizer.printable(strategy)): expected aggregate or per-node")
         }
         let cidrs = try cidr.map { text in
@@ -105,7 +107,7 @@ struct PlanCommand: ParsableCommand {
             }
             return address
         }
-        return PlanRequest(cidrs: cidrs, vias: vias, viaDevice: viaDevice, strategy: chosen)
+        return PodRouteCore.PlanRequest(cidrs: cidrs, vias: vias, viaDevice: viaDevice, strategy: chosen)
     }
 
     /// The one target: the snapshot the source options name, else the site's only gateway.
@@ -128,13 +130,13 @@ struct PlanCommand: ParsableCommand {
         }
     }
 
-    /// One file for one host; for a chain, one per host (`plan-gw.json`), in the order to apply.
+    /// One file for one target; for a chain, one per host (`plan-gw.json`), in the order to apply.
     private func write(_ report: PlanReport, to path: String) throws -> [String] {
         let now = Date()
         let version = PodRoute.configuration.version
         var written: [String] = []
         for host in report.hosts where !host.draft.operations.isEmpty {
-            let file = report.hosts.count == 1 ? path : Self.path(path, host: host.name)
+            let file = fromHost == nil ? path : Self.path(path, host: host.name)
             let plan = host.draft.plan(target: PlanTarget(name: host.name, source: host.source), forced: force,
                                        createdAt: now, toolVersion: version)
             try FileAccess.writeAtomically(Array(RoutePlanJSON.text(plan).utf8), to: file, mode: 0o600)

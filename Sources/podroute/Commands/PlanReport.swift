@@ -126,7 +126,8 @@ struct PlanReport {
         writer.endArray()
         writer.key("hosts")
         writer.beginArray()
-        for host in hosts { writeHost(host, to: &writer) }
+        let failed = status == .failed
+        for host in hosts { writeHost(host, failed: failed, to: &writer) }
         writer.endArray()
         writer.key("written")
         writer.beginArray()
@@ -147,30 +148,24 @@ struct PlanReport {
         writer.endArray()
     }
 
-    private func writeHost(_ host: Host, to writer: inout JSONWriter) {
+    /// A failed plan shows its issues only: nothing half-done is printed as if it were planned.
+    private func writeHost(_ host: Host, failed: Bool, to writer: inout JSONWriter) {
         let routes = IPRouteJSON(snapshot: host.draft.target)
+        var draft = host.draft
+        if failed {
+            draft.operations = []
+            draft.impact = PathImpact(changes: [], unchanged: [])
+        }
         writer.beginObject()
         writer.member("host", host.name)
         writer.member("source", host.source.description)
         writer.key("issues")
         writeIssues(host.draft.issues, to: &writer)
         writer.key("operations")
-        writer.beginArray()
-        for operation in host.draft.operations {
-            writer.beginObject()
-            writer.member("action", operation.action.rawValue)
-            writer.key("route")
-            routes.write(operation.route, to: &writer)
-            if let previous = operation.previous {
-                writer.key("previous")
-                routes.write(previous, to: &writer)
-            }
-            writer.endObject()
-        }
-        writer.endArray()
+        RoutePlanJSON.writeOperations(draft.operations, routes: routes, to: &writer)
         writer.key("diff")
         writer.beginArray()
-        for line in host.draft.diff.lines where line.mark != .same {
+        for line in draft.diff.lines where line.mark != .same && !failed {
             writer.beginObject()
             writer.member("change", line.mark == .added ? "added" : "removed")
             writer.member("route", line.text)
@@ -179,7 +174,7 @@ struct PlanReport {
         writer.endArray()
         writer.key("paths")
         writer.beginArray()
-        for change in host.draft.impact.changes {
+        for change in draft.impact.changes {
             writer.beginObject()
             writer.member("address", change.probe.address.description)
             writer.member("what", change.probe.label)
@@ -192,11 +187,11 @@ struct PlanReport {
         writer.beginObject()
         writer.key("apply")
         writer.beginArray()
-        for command in host.commands?.apply ?? [] { writer.string(command) }
+        for command in failed ? [] : host.commands?.apply ?? [] { writer.string(command) }
         writer.endArray()
         writer.key("rollback")
         writer.beginArray()
-        for command in host.commands?.rollback ?? [] { writer.string(command) }
+        for command in failed ? [] : host.commands?.rollback ?? [] { writer.string(command) }
         writer.endArray()
         writer.endObject()
         writer.endObject()

@@ -177,4 +177,17 @@ struct GatewayPlannerTests {
                                    "  ... 18 unchanged routes"])
         #expect(text.count == 7)
     }
+
+    @Test func aBigTableShowsOnlyTheRoutesAroundTheChange() {
+        let big = F.gateway { devices in
+            (0..<2500).map { Route(family: .inet, destination: F.prefix("172.\(16 + $0 / 256).\($0 % 256).0/24"), proto: .static,
+                                   gateway: F.address("192.168.50.9"), device: devices["eth0"]) }
+                + [Route(family: .inet, destination: F.prefix("10.21.230.0/26"), proto: .static, gateway: F.address("10.20.1.22"),
+                         device: devices["eth1"])]
+        }
+        let draft = plan(PlanRequest(cidrs: [F.prefix("10.21.0.0/16")], vias: [F.address("10.20.1.24")]), target: big)
+        #expect(draft.diff.text() == ["+ 10.21.0.0/16 via 10.20.1.24 dev eth1 proto static",
+                                      "  10.21.230.0/26 via 10.20.1.22 dev eth1 proto static",
+                                      "  (2502 other routes of the table are not shown)"])
+    }
 }

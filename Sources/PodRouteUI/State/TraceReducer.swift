@@ -34,6 +34,10 @@ extension AppState {
             case .promptCancel:
                 mode = .normal
                 return []
+            case .promptComplete:
+                // Tab goes on to the next view, as everywhere else: the entry never traps it.
+                mode = .normal
+                return handleNormal(key)
             case .promptDeleteBackward: editor.deleteBackward()
             case .promptClear: editor.clear()
             case .promptDeleteWord: editor.deleteWord()
@@ -54,7 +58,9 @@ extension AppState {
             default: return []
             }
         } else if !edit(&editor, with: key) {
-            return []
+            // Shift-Tab and the like leave the entry and do what they do in the view.
+            mode = .normal
+            return handleNormal(key)
         }
         mode = .traceEntry(editor, recalled: recalled)
         return []

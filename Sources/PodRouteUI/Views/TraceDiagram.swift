@@ -19,11 +19,19 @@ enum TraceDiagram {
         let hops = result.hops
         let hostWidth = min(hostColumnLimit, hops.map { TextWidth.width(of: Sanitizer.printable($0.host)) }.max() ?? 0)
         let arrivals = hops.enumerated().map { arrival($0.element, first: $0.offset == 0, source: result.source) }
-        let arrivalWidth = min(arrivalColumnLimit, arrivals.map { TextWidth.width(of: $0) }.max() ?? 0)
+        // Narrow screens keep the route readable: the arrival column moves onto the connectors.
+        let narrow = width < 100
+        let arrivalWidth = narrow ? 0 : min(arrivalColumnLimit, arrivals.map { TextWidth.width(of: $0) }.max() ?? 0)
         // Where a tunnel starts: its hop and the next one are bracketed on the right.
         let tunnelled = Set(hops.indices.filter { hops[$0].encapsulation != nil && $0 + 1 < hops.count })
         let actionX = 2 + hostWidth + 2 + arrivalWidth + (arrivalWidth > 0 ? 2 : 0)
-        let bracketX = width - 1
+        // The bracket stands two cells after the longest line it spans (at the edge when that is too long).
+        let spanned = tunnelled.flatMap { [
+            actionX + Self.width(of: action(hops[$0], outcome: outcome, glyphs: glyphs)),
+            actionX + Self.width(of: action(hops[$0 + 1], outcome: outcome, glyphs: glyphs)),
+            actionX + TextWidth.width(of: tunnelText(hops[$0].encapsulation!, mtu: hops[$0].mtu, glyphs: glyphs)),
+        ] }
+        let bracketX = min(width - 1, (spanned.max() ?? width) + 2)
 
         var lines: [Line] = []
         for (index, hop) in hops.enumerated() {
@@ -51,6 +59,8 @@ enum TraceDiagram {
                 connector = fit(connector, width: bracketX - 1, glyphs: glyphs)
                 connector.append(StyledRun(text: pad("", bracketX - Self.width(of: connector), glyphs), style: .normal))
                 connector.append(StyledRun(text: String(glyphs.vertical), style: .label))
+            } else if narrow {
+                connector.append(StyledRun(text: pad("", actionX - Self.width(of: connector), glyphs) + arrivals[index + 1], style: .dim))
             }
             lines.append(Line(runs: fit(connector, width: width, glyphs: glyphs), hop: nil))
         }
@@ -58,8 +68,8 @@ enum TraceDiagram {
         lines.append(Line(runs: [], hop: nil))
         let text = TraceText(result: result, site: outcome.site, glyphs: glyphs.isUnicode ? .unicode : .ascii)
         if let back = text.returnLine {
-            lines += wrapped([StyledRun(text: "return", style: .label), StyledRun(text: String(back.dropFirst("return".count)), style: .normal)],
-                             width: width, indent: 2, glyphs: glyphs)
+            lines += wrapped([StyledRun(text: "  return", style: .label), StyledRun(text: String(back.dropFirst("return".count)), style: .normal)],
+                             width: width, indent: 4, glyphs: glyphs)
         }
         if let mtu = result.pathMTU {
             lines.append(Line(runs: [StyledRun(text: "  ", style: .normal), StyledRun(text: "path MTU", style: .label),
@@ -112,7 +122,14 @@ enum TraceDiagram {
     static func action(_ hop: TraceHop, outcome: TraceOutcome, glyphs: Glyphs) -> [StyledRun] {
         let destination = outcome.result.destination
         let routeText = outcome.site.host(named: hop.host).map { RouteText(snapshot: $0.snapshot) }
-        let route = hop.route.flatMap { route in routeText.map { $0.ipRouteLine(route) } }
+        // The arrow names the egress device already: `dev X` would only repeat it.
+        let route = hop.route.flatMap { route in
+            routeText.map { text in
+                let line = text.ipRouteLine(route)
+                guard route.nexthops.isEmpty, let device = route.device else { return line }
+                return line.replacing(" dev " + text.deviceName(device), with: "")
+            }
+        }
         switch hop.outcome {
         case .dropped(let code):
             let why = route.map { "\($0)" } ?? "no route for \(destination)"

@@ -63,7 +63,8 @@ enum TraceView {
             }
         }
         let verdictText = verdict.map { " \($0.0) " } ?? ""
-        let verdictWidth = TextWidth.width(of: verdictText)
+        let label = "verdict"
+        let verdictWidth = TextWidth.width(of: verdictText) + (verdict == nil ? 0 : label.count)
         var left = x
         let target = state.trace.target ?? "(no destination yet)"
         left = surface.put("trace ", x: left, y: y, style: .label)
@@ -74,7 +75,8 @@ enum TraceView {
         let rest = "\(target)  from \(Sanitizer.printable(from))\(fromAddress)\(here)"
         surface.put(Surface.fit(rest, width: max(0, room - 6), ellipsis: surface.glyphs.ellipsis), x: left, y: y, style: .title)
         if let verdict, verdictWidth <= width {
-            surface.put(verdictText, x: x + width - verdictWidth, y: y, style: verdict.1, attributes: verdict.2)
+            let start = surface.put(label, x: x + width - verdictWidth, y: y, style: .label)
+            surface.put(verdictText, x: start, y: y, style: verdict.1, attributes: verdict.2)
         }
     }
 
@@ -131,7 +133,8 @@ enum HostPickerOverlay {
                 let mark = host.name == current ? surface.glyphs.bullet : " "
                 let source = host.snapshot.source.description
                 let text = "\(mark) " + TraceDiagram.pad(Sanitizer.printable(host.name), nameWidth, surface.glyphs)
-                    + "  \(host.role.rawValue)  \(Sanitizer.printable(source))  \(Format.count(host.snapshot.routes.count)) routes"
+                    + "  " + TraceDiagram.pad(host.role.rawValue, 11, surface.glyphs)
+                    + " \(Format.count(host.snapshot.routes.count)) routes  \(Sanitizer.printable(source))"
                 surface.put(text, x: inner.minX + 1, y: y, width: inner.width - 2)
                 if index == picker.selected {
                     surface.put(surface.glyphs.pointer, x: inner.minX, y: y, style: .selection)

@@ -198,8 +198,11 @@ extension AppState {
             message = StatusMessage("the routes changed since the trace and that route is gone: trace again", isError: true)
             return effects
         }
+        let filter = routeFilter
         effects += focusRoute(position)
-        if message == nil { message = StatusMessage("\(Sanitizer.printable(hop.host)): the route the trace used") }
+        var text = "\(Sanitizer.printable(hop.host)): the route the trace used"
+        if let filter, routeFilter == nil { text += "; filter \(filter) cleared: it hid the route" }
+        message = StatusMessage(text)
         return effects
     }
 
@@ -214,9 +217,8 @@ extension AppState {
         show(.routes)
         pendingRouteFocus = position
         var effects: [Effect] = []
-        if let filter = routeFilter, !filter.matcher().matches(RouteTable.filterText(snapshot.routes[position], model: model)) {
+        if let matcher = routeFilter?.matcher(), !matcher.matches(RouteTable.filterText(snapshot.routes[position], model: model)) {
             routeFilter = nil
-            message = StatusMessage("filter \(filter) cleared: it hid the route")
             effects = requestRouteRows(resetSelection: false)
         }
         applyPendingRouteFocus()

@@ -28,7 +28,7 @@ enum TraceView {
         if state.trace.pending {
             surface.put("tracing\(surface.glyphs.ellipsis)", x: area.minX, y: body.minY + 1, style: .warning)
         } else if outcome.dataGeneration != state.traceDataGeneration {
-            surface.put(Surface.fit("the routes changed since this trace: Enter in d traces again", width: area.width,
+            surface.put(Surface.fit("the routes changed since this trace: d then Enter traces again", width: area.width,
                                     ellipsis: surface.glyphs.ellipsis), x: area.minX, y: body.minY + 1, style: .dim)
         }
         surface.clipped(to: area) { surface in

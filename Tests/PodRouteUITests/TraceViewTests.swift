@@ -248,6 +248,27 @@ import Testing
         #expect(state.message?.text.contains("type one") == true)
     }
 
+    @Test func aBigSiteTracesAsAJobToo() {
+        let state = TraceFixtures.state()
+        var big = AppState(site: state.site!, configuration: AppConfiguration(inlineRouteLimit: 10), now: Fixtures.clock)!
+        Fixtures.press(&big, .char("3"))
+        Fixtures.type(&big, "10.21.69.212")
+        let effects = Fixtures.press(&big, .enter)
+        guard case .run(let job)? = effects.first else { Issue.record("no job: \(effects)"); return }
+        _ = reduce(&big, .jobFinished(job.run()))
+        #expect(big.trace.outcome?.result.verdict == .reachable)
+    }
+
+    @Test func theTraceCommandTracesFromAnyView() {
+        var state = TraceFixtures.state()
+        Fixtures.press(&state, .char(":"))
+        Fixtures.type(&state, "trace 10.21.69.212")
+        Fixtures.press(&state, .enter)
+        #expect(state.view == .trace)
+        #expect(state.mode == .normal)
+        #expect(state.trace.outcome?.result.verdict == .reachable)
+    }
+
     @Test func addressesInsidePrefixes() {
         #expect(TraceTargets.address(in: Fixtures.prefix("10.21.69.192/26"))?.description == "10.21.69.193")
         #expect(TraceTargets.address(in: Fixtures.prefix("10.21.69.212/32"))?.description == "10.21.69.212")
@@ -335,10 +356,19 @@ import Testing
         #expect(state.trace.pending == false)
         #expect(state.trace.outcome?.target == "10.21.230.3")
         #expect(state.trace.outcome?.result.verdict == .reachable)
-        // The lookup built by the job is kept: the next trace on the same snapshot is inline.
+        // The lookup built by the job is kept for the next trace on the same snapshot.
         Fixtures.press(&state, .char("d"), .ctrl("u"))
         Fixtures.type(&state, "10.21.69.212")
-        #expect(Fixtures.press(&state, .enter).isEmpty)
+        guard case .run(let third)? = Fixtures.press(&state, .enter).first, case .trace(let work) = third.work else {
+            Issue.record("no third job")
+            return
+        }
+        guard case .site = work.hosts else {
+            Issue.record("the third trace builds the lookup again")
+            return
+        }
+        _ = reduce(&state, .jobFinished(third.run()))
         #expect(state.trace.outcome?.target == "10.21.69.212")
+        #expect(state.trace.outcome?.result.verdict == .forwarded, "tunl0 to 10.20.1.24, a host outside this one")
     }
 }

@@ -67,7 +67,7 @@ extension AppState {
     }
 
     /// Traces `text` (an address, or a prefix: an address inside it) from `traceSource`: inline
-    /// when the hosts are small, as a job otherwise (building a million-route lookup takes seconds).
+    /// when the hosts are small, as a job otherwise.
     mutating func startTrace(_ text: String) -> [Effect] {
         let text = Sanitizer.printable(text.trimmingSpaces)
         guard let destination = Self.traceDestination(text) else {
@@ -79,19 +79,18 @@ extension AppState {
         trace.remember(text)
         trace.generation += 1
         let hosts: TraceJob.Hosts
-        var prepared = true
         if let site {
             hosts = .site(site.site)
         } else if let cached = singleHostSite, cached.generation == snapshotsApplied {
-            hosts = .site(cached.site)
+            hosts = .site(cached.site)  // the lookup built by the last trace
         } else {
             hosts = .single(snapshot, configuration.hints)
-            prepared = false
         }
         let job = TraceJob(hosts: hosts, destination: destination, target: text, from: traceSource,
                            dataGeneration: traceDataGeneration)
-        // Built lookups answer in microseconds; only building one is worth a job.
-        if prepared || job.routeCount <= configuration.inlineRouteLimit {
+        // Building a lookup, and the tracer's pass over the nodes' routes for the pod blocks,
+        // take seconds over a million routes: off the loop beyond what fits in a frame.
+        if job.routeCount <= configuration.inlineRouteLimit {
             finishTrace(job.run(), generation: trace.generation)
             return []
         }

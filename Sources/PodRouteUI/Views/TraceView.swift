@@ -44,8 +44,9 @@ enum TraceView {
             }
         }
         if lines.count > area.height {
-            let note = " \(scroll + 1)-\(min(lines.count, scroll + area.height)) of \(lines.count) lines "
-            surface.put(note, x: layout.size.width - 2 - TextWidth.width(of: note), y: layout.hintRow - 1, style: .dim)
+            // On the row under the heading, right-aligned: it never covers the diagram.
+            let note = "\(scroll + 1)-\(min(lines.count, scroll + area.height)) of \(lines.count) lines"
+            surface.put(note, x: area.maxX - TextWidth.width(of: note), y: body.minY + 1, style: .dim)
         }
     }
 

@@ -41,6 +41,17 @@ import Testing
         Golden.assertScreen(render(state), named: "80x24")
     }
 
+    /// At the smallest size the UI accepts, the path still reads: verdict, hops, ellipses, no stray cells.
+    @Test func theMinimumSize() {
+        let state = Self.traced(size: Layout.minimum)
+        let buffer = render(state)
+        let text = buffer.text()
+        #expect(text.contains("REACHABLE"))
+        #expect(text.contains("node1"))
+        #expect(text.contains("…"))
+        #expect(buffer.rows.allSatisfy { TextWidth.width(of: $0.text) == Layout.minimum.width })
+    }
+
     @Test func theEntryBeforeAnything() {
         var state = TraceFixtures.state(size: Size(width: 80, height: 24))
         Fixtures.press(&state, .char("3"))

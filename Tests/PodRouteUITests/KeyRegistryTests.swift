@@ -14,7 +14,7 @@ import Testing
                 }
             }
         }
-        for context in [BindingContext.prompt, .help] {
+        for context in [BindingContext.prompt, .help, .picker] {
             let keys = registry.bindings.filter { $0.context == context }.flatMap(\.keys)
             #expect(Set(keys).count == keys.count)
         }
@@ -30,6 +30,8 @@ import Testing
             (.char("/"), .routes, .filter), (.char(":"), .routes, .command), (.char("s"), .routes, .sortNext),
             (.char("S"), .routes, .sortReverse), (.char("c"), .interfaces, .toggleWorkloads), (.char("p"), .routes, .togglePause),
             (.char("?"), .routes, .help), (.char("q"), .routes, .quit), (.ctrl("c"), .plan, .quit), (.ctrl("l"), .trace, .redraw),
+            (.char("t"), .routes, .trace), (.enter, .trace, .openHopRoutes), (.char("d"), .trace, .editTraceTarget),
+            (.char("f"), .trace, .pickTraceSource), (.char("H"), .routes, .pickHost), (.char("r"), .trace, .reread),
         ]
         for (key, view, action) in expected {
             guard case .run(let binding) = registry.resolve(key, in: view) else {
@@ -38,6 +40,19 @@ import Testing
             }
             #expect(binding.action == action, "\(key) in \(view)")
         }
+    }
+
+    /// Tracing and the hop -> Routes jump only read: read-only mode keeps them.
+    @Test func traceKeysSurviveReadOnly() {
+        let readOnly = registry.readOnly()
+        for (key, view) in [(Key.char("t"), ViewID.routes), (.enter, .trace), (.char("d"), .trace), (.char("H"), .interfaces)] {
+            guard case .run = readOnly.resolve(key, in: view) else {
+                Issue.record("\(key) in \(view) must run in read-only mode")
+                continue
+            }
+        }
+        #expect(readOnly.hints(for: .trace).contains { $0.action == .openHopRoutes })
+        #expect(readOnly.hints(for: .routes).contains { $0.action == .trace })
     }
 
     @Test func readOnlyHidesAndRefusesDangerousBindings() {
@@ -58,7 +73,7 @@ import Testing
     @Test func helpListsEveryBindingOutsideItself() {
         let lines = HelpContent.lines(registry: registry, view: .interfaces)
         let listed = lines.compactMap { if case .binding(let binding) = $0 { binding } else { nil } }
-        let expected = registry.bindings.filter { $0.context != .help }
+        let expected = registry.bindings.filter { $0.context != .help && $0.context != .picker }
         #expect(listed.count == expected.count)
         for binding in expected { #expect(listed.contains(binding), "\(binding.label) missing from help") }
         let commands = lines.compactMap { if case .command(let command) = $0 { command.name } else { nil } }

@@ -393,12 +393,16 @@ import Testing
         #expect(render(writable).rows[0].text.contains("WRITE"))
     }
 
-    @Test func traceRemembersTheSelectedAddress() {
+    @Test func tTracesAnAddressInsideTheSelectedRoute() {
         var state = Fixtures.state()
-        Fixtures.press(&state, .char("2"), .down, .down, .down, .char("t"))
+        Fixtures.press(&state, .char("2"), .down, .down, .down, .char("t"))  // 10.21.69.192/26 via 10.20.1.24 dev tunl0
         #expect(state.view == .trace)
-        #expect(state.traceTarget == "10.21.69.192/26")
-        #expect(render(state).text().contains("target 10.21.69.192/26"))
+        #expect(state.mode == .normal)
+        #expect(state.trace.target == "10.21.69.193")
+        let hop = state.trace.outcome?.result.hops.first
+        #expect(hop?.host == "node-1")
+        #expect(hop?.egressDevice == "tunl0")
+        #expect(render(state).text().contains("trace 10.21.69.193  from node-1"))
     }
 }
 

@@ -78,7 +78,7 @@ import Testing
         Golden.assertScreen(render(state), named: glyphs.isUnicode ? "utf8" : "ascii")
     }
 
-    @Test(arguments: [ViewID.trace, ViewID.plan])
+    @Test(arguments: [ViewID.plan])
     func comingViews(view: ViewID) {
         var state = Fixtures.state(size: Size(width: 80, height: 24))
         Fixtures.press(&state, .char("2"), .down, .down, .down, .char("t"))

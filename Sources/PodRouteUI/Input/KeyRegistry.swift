@@ -45,8 +45,18 @@ public enum KeyAction: Hashable, Sendable {
     case sortReverse
     case toggleWorkloads
     case togglePause
-    /// Trace the selected address (the Trace view, when it lands).
+    /// Trace the selected address (a route's destination, a link's address) in the Trace view.
     case trace
+    /// Trace view: type the destination (the entry line; Enter traces).
+    case editTraceTarget
+    /// Trace view: choose the host the packet starts from (a site's host picker).
+    case pickTraceSource
+    /// Trace view: open the selected hop's host in Routes, at the route the hop used.
+    case openHopRoutes
+    /// Site: choose which host Interfaces and Routes show.
+    case pickHost
+    /// Site: read every host again (site hosts are snapshots).
+    case reread
     /// Apply the staged plan: changes the host, so refused in read-only mode.
     case applyPlan
     // Prompt (filter and command line) editing.
@@ -56,6 +66,12 @@ public enum KeyAction: Hashable, Sendable {
     case promptDeleteBackward
     case promptClear
     case promptDeleteWord
+    /// The trace entry's history (older, newer).
+    case promptHistoryPrevious
+    case promptHistoryNext
+    // Host picker.
+    case pickerChoose
+    case pickerClose
     // Help overlay.
     case helpRun
     case helpClose
@@ -71,12 +87,14 @@ public enum BindingContext: Hashable, Sendable {
     case prompt
     /// The help overlay.
     case help
+    /// The host picker (a site's hosts).
+    case picker
 
     public func applies(to view: ViewID) -> Bool {
         switch self {
         case .global: true
         case .views(let views): views.contains(view)
-        case .prompt, .help: false
+        case .prompt, .help, .picker: false
         }
     }
 }
@@ -99,9 +117,13 @@ public struct KeyBinding: Hashable, Sendable {
     public var group: String
     /// How the keys are written when the list would be long (`1-4`).
     public var keyText: String?
+    /// Only means something on a site (`--site FILE`): hidden on a single host, where the key says so.
+    public var needsSite: Bool
 
     public init(_ keys: [Key], _ action: KeyAction, label: String, help: String, context: BindingContext = .global,
-                dangerous: Bool = false, hintRank: Int? = nil, group: String, keyText: String? = nil) {
+                dangerous: Bool = false, hintRank: Int? = nil, group: String, keyText: String? = nil,
+                needsSite: Bool = false) {
+        self.needsSite = needsSite
         self.keys = keys
         self.action = action
         self.label = label
@@ -125,10 +147,21 @@ public struct KeyRegistry: Sendable {
     public private(set) var bindings: [KeyBinding]
     /// Dangerous bindings removed by `readOnly()`: their keys answer with a refusal.
     public private(set) var refused: [KeyBinding]
+    /// Site bindings removed by `singleHost()`: their keys say they need `--site`.
+    public private(set) var siteOnly: [KeyBinding]
 
     public init(bindings: [KeyBinding]) {
         self.bindings = bindings
         refused = []
+        siteOnly = []
+    }
+
+    /// The same registry without the bindings that only a site gives meaning to.
+    public func singleHost() -> KeyRegistry {
+        var registry = self
+        registry.siteOnly = bindings.filter(\.needsSite)
+        registry.bindings = bindings.filter { !$0.needsSite }
+        return registry
     }
 
     /// The same registry without dangerous bindings (hidden from hints and help, refused when pressed).
@@ -143,6 +176,8 @@ public struct KeyRegistry: Sendable {
         case run(KeyBinding)
         /// A dangerous binding in read-only mode.
         case refused(KeyBinding)
+        /// A site binding on a single host.
+        case needsSite(KeyBinding)
         case unbound
     }
 
@@ -153,6 +188,9 @@ public struct KeyRegistry: Sendable {
         }
         if let binding = refused.first(where: { $0.context.applies(to: view) && $0.keys.contains(key) }) {
             return .refused(binding)
+        }
+        if let binding = siteOnly.first(where: { $0.context.applies(to: view) && $0.keys.contains(key) }) {
+            return .needsSite(binding)
         }
         return .unbound
     }
@@ -178,7 +216,7 @@ public struct KeyRegistry: Sendable {
         for binding in bindings {
             switch binding.context {
             case .global, .views, .prompt: break
-            case .help: continue
+            case .help, .picker: continue
             }
             if let index = sections.firstIndex(where: { $0.group == binding.group }) {
                 sections[index].bindings.append(binding)
@@ -211,7 +249,7 @@ public struct KeyRegistry: Sendable {
                    group: "Views"),
         KeyBinding([.char("2")], .showView(.routes), label: "routes", help: "every table, both families, explained",
                    group: "Views"),
-        KeyBinding([.char("3")], .showView(.trace), label: "trace", help: "the path to an address (coming)",
+        KeyBinding([.char("3")], .showView(.trace), label: "trace", help: "the path to an address, hop by hop",
                    group: "Views"),
         KeyBinding([.char("4")], .showView(.plan), label: "plan", help: "gateway routes for the pod network (coming)",
                    group: "Views"),
@@ -234,8 +272,24 @@ public struct KeyRegistry: Sendable {
                    context: .views([.interfaces, .routes]), group: "Tables"),
         KeyBinding([.char("c")], .toggleWorkloads, label: "collapse", help: "fold or unfold the workload group",
                    context: .views([.interfaces]), hintRank: 5, group: "Tables"),
-        KeyBinding([.char("t")], .trace, label: "trace", help: "trace the selected address (Trace view)",
+        KeyBinding([.char("t")], .trace, label: "trace",
+                   help: "trace the selected route's destination (an address inside its prefix) or the link's address",
                    context: .views([.interfaces, .routes]), hintRank: 7, group: "Tables"),
+        // Site
+        KeyBinding([.char("H")], .pickHost, label: "host", help: "choose the site host Interfaces and Routes show (also :host NAME)",
+                   hintRank: 9, group: "Site", needsSite: true),
+        KeyBinding([.char("r")], .reread, label: "re-read",
+                   help: "read every host of the site again (they are snapshots) and trace again", hintRank: 10,
+                   group: "Site", needsSite: true),
+        // Trace
+        KeyBinding([.char("d")], .editTraceTarget, label: "destination",
+                   help: "type the address to trace (Enter traces, up/down recall earlier ones)",
+                   context: .views([.trace]), hintRank: 2, group: "Trace"),
+        KeyBinding([.enter], .openHopRoutes, label: "routes",
+                   help: "open the selected hop's host in Routes, at the route it used",
+                   context: .views([.trace]), hintRank: 3, group: "Trace"),
+        KeyBinding([.char("f")], .pickTraceSource, label: "from", help: "choose the site host the packet starts from",
+                   context: .views([.trace]), hintRank: 5, group: "Trace", needsSite: true),
         // Plan
         KeyBinding([.char("a")], .applyPlan, label: "apply", help: "apply the staged plan to the host (needs --write)",
                    context: .views([.plan]), dangerous: true, hintRank: 5, group: "Plan"),
@@ -252,6 +306,17 @@ public struct KeyRegistry: Sendable {
                    context: .prompt, group: "Prompts"),
         KeyBinding([.backspace, .ctrl("h")], .promptDeleteBackward, label: "delete", help: "delete a character",
                    context: .prompt, group: "Prompts"),
+        KeyBinding([.up], .promptHistoryPrevious, label: "earlier", help: "the trace entry: the previous destination",
+                   context: .prompt, group: "Prompts"),
+        KeyBinding([.down], .promptHistoryNext, label: "later", help: "the trace entry: the next destination",
+                   context: .prompt, group: "Prompts"),
+        // Host picker
+        KeyBinding([.enter], .pickerChoose, label: "choose", help: "choose the host", context: .picker, hintRank: 0,
+                   group: "Host picker"),
+        KeyBinding([.escape, .char("q")], .pickerClose, label: "close", help: "close the picker", context: .picker,
+                   hintRank: 1, group: "Host picker"),
+        KeyBinding([.down, .char("j")], .moveDown, label: "down", help: "next host", context: .picker, group: "Host picker"),
+        KeyBinding([.up, .char("k")], .moveUp, label: "up", help: "previous host", context: .picker, group: "Host picker"),
         // Help overlay
         KeyBinding([.enter], .helpRun, label: "run", help: "run the selected line", context: .help, hintRank: 0,
                    group: "Help"),

@@ -47,6 +47,10 @@ public enum Mode: Hashable, Sendable {
     /// `options`: the candidates the last Tab found, shown under the prompt.
     case commandPrompt(LineEditor, options: [String])
     case help(HelpState)
+    /// The Trace view's destination entry; `recalled`: the history entry shown (up/down).
+    case traceEntry(LineEditor, recalled: Int?)
+    /// A site's hosts, to pick one.
+    case hostPicker(HostPicker)
 }
 
 /// The help overlay's cursor.
@@ -139,8 +143,16 @@ public struct AppState: Sendable {
     public internal(set) var refreshInterval: Duration
 
     public internal(set) var message: StatusMessage?
-    /// The address `t` or `:trace` asked for (the Trace view shows it until tracing lands).
-    public internal(set) var traceTarget: String?
+    /// The Trace view: destination, source host, result, selection.
+    public internal(set) var trace = TraceSession()
+    /// The hosts of `--site FILE`; nil on a single host.
+    public internal(set) var site: SiteContext?
+    /// The site host Interfaces and Routes show (nil on a single host).
+    public internal(set) var currentHost: String?
+    /// A route (store position) to select once the route rows (or the host's model) are ready.
+    public internal(set) var pendingRouteFocus: Int?
+    /// On a single host: the one-host site the last trace built (its lookup), while the snapshot holds.
+    var singleHostSite: (generation: Int, site: Site)?
     /// Stats samples seen, snapshots replaced: for the quit summary.
     public internal(set) var snapshotsApplied = 0
 
@@ -150,11 +162,27 @@ public struct AppState: Sendable {
                   size: size, now: now)
     }
 
+    /// Opens on a site: Interfaces and Routes show `host` (by default the first host read).
+    /// Nil when no host of the site could be read.
+    public init?(site: SiteContext, host: String? = nil, configuration: AppConfiguration = AppConfiguration(),
+                 size: Size = Size(width: 100, height: 30), now: Date? = nil) {
+        guard let shown = host.flatMap({ site.site.host(named: $0) }) ?? site.site.hosts.first else { return nil }
+        self.init(model: SnapshotModel(snapshot: shown.snapshot, hints: configuration.hints), configuration: configuration,
+                  size: size, now: now, site: site)
+        currentHost = shown.name
+        if !site.unread.isEmpty {
+            message = StatusMessage("\(site.unread.count) of \(site.unread.count + site.site.hosts.count) hosts not read: H lists them",
+                                    isError: true)
+        }
+    }
+
     /// Starts from a model prepared elsewhere (off the loop, for a million routes).
     public init(model: SnapshotModel, configuration: AppConfiguration = AppConfiguration(),
-                size: Size = Size(width: 100, height: 30), now: Date? = nil) {
+                size: Size = Size(width: 100, height: 30), now: Date? = nil, site: SiteContext? = nil) {
         self.configuration = configuration
-        registry = configuration.readOnly ? KeyRegistry.standard.readOnly() : KeyRegistry.standard
+        let registry = configuration.readOnly ? KeyRegistry.standard.readOnly() : KeyRegistry.standard
+        self.registry = site == nil ? registry.singleHost() : registry
+        self.site = site
         self.model = model
         self.now = now
         startedAt = now
@@ -175,7 +203,8 @@ public struct AppState: Sendable {
     // MARK: Derived
 
     public var snapshot: NetworkSnapshot { model.snapshot }
-    public var isLive: Bool { model.snapshot.source.isLive }
+    /// Whether the source changes by itself: a live host or namespace, never a site's snapshots.
+    public var isLive: Bool { site == nil && model.snapshot.source.isLive }
     public var glyphs: Glyphs { configuration.glyphs }
 
     public var filter: RowFilter? {
@@ -184,6 +213,18 @@ public struct AppState: Sendable {
         case .routes: routeFilter
         case .trace, .plan: nil
         }
+    }
+
+    /// The snapshot generation a trace runs on: the site's reads, or this host's snapshots.
+    var traceDataGeneration: Int { site?.generation ?? snapshotsApplied }
+
+    /// Where traces start unless the operator picks: the chosen host, the site's default, or this host.
+    public var traceSource: String {
+        if let site {
+            if let chosen = trace.source, site.site.host(named: chosen) != nil { return chosen }
+            return site.defaultSource ?? snapshot.host
+        }
+        return snapshot.host
     }
 
     /// The link of the selected Interfaces row, if it is a link.
@@ -222,14 +263,13 @@ public struct AppState: Sendable {
         snapshotsApplied += 1
         rebuildInterfaceRows()
         routeRows = .all(count: model.routeCount)
-        if let previousRoute, model.routeCount <= configuration.inlineRouteLimit {
+        if pendingRouteFocus != nil {
+            // Rows equal the store only without a filter or sort; otherwise they come later.
+            if routeFilter == nil, routeSort == SortOrder(.order) { applyPendingRouteFocus() }
+        } else if let previousRoute, model.routeCount <= configuration.inlineRouteLimit {
             // Find the same route again (same destination, table, type and metric).
             let routes = model.snapshot.routes
-            if let position = routes.indices.first(where: {
-                let route = routes[$0]
-                return route.destination == previousRoute.destination && route.table == previousRoute.table
-                    && route.type == previousRoute.type && route.metric == previousRoute.metric && route.tos == previousRoute.tos
-            }) {
+            if let position = routes.indices.first(where: { Self.sameRoute(routes[$0], previousRoute) }) {
                 routeCursor.selected = position
             }
         }

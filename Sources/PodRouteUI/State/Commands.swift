@@ -18,7 +18,8 @@ public enum CommandLineSpec {
     public static let commands: [Command] = [
         Command("links", aliases: ["interfaces", "ifaces"], help: "show the Interfaces view"),
         Command("routes", help: "show the Routes view"),
-        Command("trace", argument: "[ADDRESS]", help: "show the Trace view (coming), for an address"),
+        Command("trace", argument: "[ADDRESS]", help: "trace an address (without one: the selected row's)"),
+        Command("host", argument: "[NAME]", help: "show a site host in Interfaces and Routes (Tab completes; none: pick)"),
         Command("plan", help: "show the Plan view (coming)"),
         Command("filter", argument: "TEXT", help: "filter the table (as /); no text clears it"),
         Command("sort", argument: "COLUMN [asc|desc]", help: "sort the table by a column"),
@@ -33,6 +34,7 @@ public enum CommandLineSpec {
     public enum Parsed: Hashable, Sendable {
         case showView(ViewID)
         case trace(String?)
+        case host(String?)
         case filter(String)
         case sort(column: String?, descending: Bool?)
         case interval(Double)
@@ -70,6 +72,9 @@ public enum CommandLineSpec {
         case "routes": return .showView(.routes)
         case "plan": return .showView(.plan)
         case "trace": return .trace(arguments.first)
+        case "host":
+            guard arguments.count <= 1 else { throw usage }
+            return .host(arguments.first)
         case "filter": return .filter(rest)
         case "sort":
             guard arguments.count <= 2 else { throw usage }
@@ -92,11 +97,16 @@ public enum CommandLineSpec {
         }
     }
 
-    /// What Tab can complete the line to: the command word, or a `:sort` argument.
-    public static func candidates(for line: String, sortColumns: [String]) -> (prefix: String, options: [String]) {
+    /// What Tab can complete the line to: the command word, a `:sort` argument or a `:host` name.
+    public static func candidates(for line: String, sortColumns: [String], hostNames: [String] = []) -> (prefix: String, options: [String]) {
         if let space = line.firstIndex(of: " ") {
             let word = String(line[..<space])
             let arguments = line[line.index(after: space)...]
+            if command(named: word)?.name == "host" {
+                let partial = String(arguments.drop { $0 == " " })
+                guard !partial.contains(" ") else { return (line, []) }
+                return (String(line.dropLast(partial.count)), hostNames.filter { $0.hasPrefix(partial) })
+            }
             guard command(named: word)?.name == "sort" else { return (line, []) }
             let parts = arguments.split(separator: " ", omittingEmptySubsequences: false)
             let head = line[..<line.index(line.endIndex, offsetBy: -(parts.last?.count ?? 0))]
@@ -111,12 +121,14 @@ public enum CommandLineSpec {
     /// One press of Tab: a unique candidate is completed (with a space when it takes an
     /// argument); several are extended to their common prefix. Returns the new line and the
     /// candidates to show.
-    public static func complete(_ line: String, sortColumns: [String]) -> (line: String, options: [String]) {
-        let (head, options) = candidates(for: line, sortColumns: sortColumns)
+    public static func complete(_ line: String, sortColumns: [String], hostNames: [String] = []) -> (line: String, options: [String]) {
+        let (head, options) = candidates(for: line, sortColumns: sortColumns, hostNames: hostNames)
         guard !options.isEmpty else { return (line, []) }
         if options.count == 1 {
             let word = options[0]
-            let takesArgument = head.isEmpty ? command(named: word)?.argument != nil : head.split(separator: " ").count < 2
+            let isHost = command(named: String(head.prefix { $0 != " " }))?.name == "host"
+            let takesArgument = head.isEmpty ? command(named: word)?.argument != nil
+                : !isHost && head.split(separator: " ").count < 2
             return (head + word + (takesArgument ? " " : ""), [])
         }
         var common = options[0]

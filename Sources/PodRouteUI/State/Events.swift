@@ -18,6 +18,8 @@ public enum AppEvent: Sendable {
     case notice(String)
     /// A failure the operator must see (`netlink: ENOBUFS, re-reading everything`).
     case error(String)
+    /// Every host of the site read again (after `Effect.rereadSite`); `unread` names the failures.
+    case siteRead(Site, unread: [String])
 }
 
 /// One read of every link's counters.
@@ -42,6 +44,8 @@ public enum Effect: Sendable {
     case setRefreshInterval(Duration?)
     /// Run a long job off the loop, then post `.jobFinished(job.run())`.
     case run(Job)
+    /// Read every host of the site again off the loop, then post `.siteRead`.
+    case rereadSite
 }
 
 /// Work too big for the loop: preparing a snapshot of a million routes, filtering or sorting
@@ -51,6 +55,8 @@ public struct Job: Sendable {
     public enum Work: Sendable {
         case prepareSnapshot(NetworkSnapshot, ClusterHints)
         case routeRows(SnapshotModel, RowFilter?, SortOrder<RouteColumn>)
+        /// A path trace: over a site, or over one host's snapshot (its lookup is built here).
+        case trace(TraceJob)
     }
 
     public let generation: Int
@@ -76,6 +82,8 @@ public struct Job: Sendable {
                 return nil
             }
             return JobResult(generation: generation, output: .routeRows(rows))
+        case .trace(let trace):
+            return JobResult(generation: generation, output: .trace(trace.run()))
         }
     }
 
@@ -84,6 +92,7 @@ public struct Job: Sendable {
         switch work {
         case .prepareSnapshot: "prepare-snapshot"
         case .routeRows: "route-rows"
+        case .trace: "trace"
         }
     }
 }
@@ -92,12 +101,14 @@ public struct JobResult: Sendable {
     public enum Output: Sendable {
         case prepared(SnapshotModel)
         case routeRows(RouteRows)
+        case trace(TraceOutcome)
 
-        /// Rows of a route-rows result (routes of a prepared snapshot).
+        /// Rows of a route-rows result (routes of a prepared snapshot, hops of a trace).
         public var rowCount: Int {
             switch self {
             case .prepared(let model): model.routeCount
             case .routeRows(let rows): rows.count
+            case .trace(let outcome): outcome.result.hops.count
             }
         }
     }
@@ -108,5 +119,46 @@ public struct JobResult: Sendable {
     public init(generation: Int, output: Output) {
         self.generation = generation
         self.output = output
+    }
+}
+
+/// What a trace needs: the hosts (a site, or one snapshot to make a one-host site of), the
+/// destination and the starting host.
+public struct TraceJob: Sendable {
+    public enum Hosts: Sendable {
+        case site(Site)
+        case single(NetworkSnapshot, ClusterHints)
+    }
+
+    public let hosts: Hosts
+    public let destination: IPAddress
+    public let target: String
+    public let from: String
+    public let dataGeneration: Int
+
+    public init(hosts: Hosts, destination: IPAddress, target: String, from: String, dataGeneration: Int) {
+        self.hosts = hosts
+        self.destination = destination
+        self.target = target
+        self.from = from
+        self.dataGeneration = dataGeneration
+    }
+
+    /// Builds the lookups if needed (a million routes: why this runs off the loop) and traces.
+    public func run() -> TraceOutcome {
+        let site: Site = switch hosts {
+        case .site(let site): site
+        case .single(let snapshot, let hints): Site(hosts: [SiteHost(name: from, snapshot: snapshot, hints: hints)])
+        }
+        let result = PathTracer(site: site).trace(to: destination, from: from)
+        return TraceOutcome(target: target, from: from, result: result, site: site, dataGeneration: dataGeneration)
+    }
+
+    /// Routes the lookups must hold: the inline limit compares against it.
+    public var routeCount: Int {
+        switch hosts {
+        case .site(let site): site.hosts.reduce(0) { $0 + $1.snapshot.routes.count }
+        case .single(let snapshot, _): snapshot.routes.count
+        }
     }
 }

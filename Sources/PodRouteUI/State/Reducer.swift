@@ -34,6 +34,8 @@ public func reduce(_ state: inout AppState, _ event: AppEvent) -> [Effect] {
     case .error(let text):
         state.message = StatusMessage(text, isError: true)
         return []
+    case .siteRead(let site, let unread):
+        return state.siteRead(site, unread: unread)
     }
 }
 
@@ -51,6 +53,8 @@ extension AppState {
         case .filterPrompt(var editor, let original): return handleFilterPrompt(key, &editor, original: original)
         case .commandPrompt(var editor, let options): return handleCommandPrompt(key, &editor, options: options)
         case .help(var help): return handleHelp(key, &help)
+        case .traceEntry(var editor, let recalled): return handleTraceEntry(key, &editor, recalled: recalled)
+        case .hostPicker(var picker): return handlePicker(key, &picker)
         }
     }
 
@@ -61,6 +65,9 @@ extension AppState {
         case .refused(let binding):
             message = StatusMessage("read-only: \(binding.hintKey) (\(binding.label)) changes the host; start podroute with --write",
                                     isError: true)
+            return []
+        case .needsSite(let binding):
+            message = StatusMessage("\(binding.hintKey) (\(binding.label)) works on a site: podroute --site FILE; this is one host")
             return []
         case .unbound:
             return []
@@ -114,13 +121,23 @@ extension AppState {
         case .togglePause:
             return setPaused(!paused)
         case .trace:
-            traceTarget = selectedAddress
-            show(.trace)
+            return traceSelected()
+        case .editTraceTarget:
+            openTraceEntry()
+        case .pickTraceSource:
+            openPicker(.traceSource)
+        case .pickHost:
+            openPicker(.view)
+        case .openHopRoutes:
+            return openHopRoutes()
+        case .reread:
+            return reread()
         case .applyPlan:
             message = StatusMessage("nothing is staged to apply yet: the Plan view is coming")
-        case .promptAccept, .promptCancel, .promptComplete, .promptDeleteBackward, .promptClear, .promptDeleteWord:
+        case .promptAccept, .promptCancel, .promptComplete, .promptDeleteBackward, .promptClear, .promptDeleteWord,
+             .promptHistoryPrevious, .promptHistoryNext:
             message = StatusMessage("that key works inside the / and : prompts")
-        case .helpRun, .helpClose:
+        case .helpRun, .helpClose, .pickerChoose, .pickerClose:
             break
         }
         return []
@@ -131,6 +148,8 @@ extension AppState {
         focus = .table
         detailScroll = 0
         clampCursors()
+        // A Trace view with nothing asked yet opens on its entry: type the address, Enter.
+        if target == .trace, mode == .normal, trace.target == nil, !trace.pending { openTraceEntry() }
     }
 
     var pageRows: Int { max(1, Layout(state: self).tableRows - 1) }
@@ -145,7 +164,10 @@ extension AppState {
             interfaceCursor.selected = clampedAdd(interfaceCursor.selected, delta)
         case .routes:
             routeCursor.selected = clampedAdd(routeCursor.selected, delta)
-        case .trace, .plan:
+        case .trace:
+            moveTrace(by: delta)
+            return
+        case .plan:
             return
         }
         clampCursors()
@@ -159,7 +181,10 @@ extension AppState {
         switch view {
         case .interfaces: interfaceCursor.selected = row
         case .routes: routeCursor.selected = row
-        case .trace, .plan: return
+        case .trace:
+            moveTrace(to: row)
+            return
+        case .plan: return
         }
         clampCursors()
     }
@@ -207,17 +232,17 @@ extension AppState {
         }
     }
 
-    /// The address `t` traces: the selected route's destination, or the link's first address.
+    /// The address `t` traces: an address inside the selected route's destination, or the link's first address.
     var selectedAddress: String? {
         switch view {
         case .routes:
-            return selectedRoute.map { RouteText.prefix($0.destination) }
+            return selectedRoute.flatMap { TraceTargets.address(in: $0.destination) }.map(String.init(describing:))
         case .interfaces:
             guard let link = selectedLink else { return nil }
             if let first = model.linkText.addresses(link).first { return String(first.prefix { $0 != "/" }) }
             return model.deviceRoutes[link.index]?.hostDestinations.first.map(RouteText.prefix)
         case .trace, .plan:
-            return traceTarget
+            return trace.target
         }
     }
 
@@ -345,6 +370,7 @@ extension AppState {
             routeRows = RouteTable.rows(model: model, filter: routeFilter, sort: routeSort)!
             routeJobPending = false
             clampCursors()
+            applyPendingRouteFocus()
             return []
         }
         routeJobPending = true
@@ -364,7 +390,8 @@ extension AppState {
                 mode = .normal
                 return []
             case .promptComplete:
-                let completed = CommandLineSpec.complete(editor.text, sortColumns: sortColumnNames)
+                let completed = CommandLineSpec.complete(editor.text, sortColumns: sortColumnNames,
+                                                         hostNames: site?.site.hosts.map(\.name) ?? [])
                 editor.replace(with: completed.line)
                 options = completed.options
             case .promptDeleteBackward: editor.deleteBackward()
@@ -399,8 +426,18 @@ extension AppState {
         case .showView(let target):
             show(target)
         case .trace(let address):
-            if let address { traceTarget = Sanitizer.printable(address) } else { traceTarget = selectedAddress }
-            show(.trace)
+            if let address {
+                show(.trace)
+                mode = .normal
+                return startTrace(address)
+            }
+            return traceSelected()
+        case .host(let name):
+            guard let name else {
+                openPicker(.view)
+                return []
+            }
+            return switchHost(to: name)
         case .filter(let text):
             if view != .interfaces && view != .routes { show(.interfaces) }
             do {
@@ -559,6 +596,9 @@ extension AppState {
 
     mutating func finish(_ result: JobResult) -> [Effect] {
         switch result.output {
+        case .trace(let outcome):
+            finishTrace(outcome, generation: result.generation)
+            return []
         case .prepared(let prepared):
             guard result.generation == snapshotGeneration else { return [] }
             if routeFilter == nil, routeSort == SortOrder(.order) {
@@ -583,6 +623,7 @@ extension AppState {
             routeJobPending = false
             if let previous, let row = rows.row(of: previous) { routeCursor.selected = row }
             clampCursors()
+            applyPendingRouteFocus()
             return []
         }
     }
@@ -591,7 +632,7 @@ extension AppState {
 
     /// The line left in the scrollback on quit.
     public var quitSummary: String {
-        var text = "podroute: \(Sanitizer.printable(snapshot.host)) (\(sourceDescription))"
+        var text = "podroute: \(Sanitizer.printable(currentHost ?? snapshot.host)) (\(sourceDescription))"
         if let startedAt, let now, now > startedAt {
             text += " for \(Format.duration(now.timeIntervalSince(startedAt)))"
         }
@@ -600,9 +641,10 @@ extension AppState {
         return text
     }
 
-    /// `live`, `netns blue`, `capture node1.txt (static)`, `demo`.
+    /// `live`, `netns blue`, `capture node1.txt (static)`, `demo`, `site: lab.yaml (snapshots)`.
     public var sourceDescription: String {
-        switch snapshot.source {
+        if let site { return "site: \(site.fileName) (snapshots)" }
+        return switch snapshot.source {
         case .live: "live"
         case .namespace(let name): "netns \(Sanitizer.printable(name))"
         case .capture(let path):

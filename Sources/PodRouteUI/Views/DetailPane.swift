@@ -30,6 +30,7 @@ public enum DetailLine: Hashable, Sendable {
 struct StyledRun {
     var text: String
     var style: StyleRole
+    var attributes: CellAttributes = []
 }
 
 enum DetailPane {

@@ -38,12 +38,16 @@ public func renderFrame(_ state: AppState, size: Size) -> (buffer: CellBuffer, s
         InterfacesView.draw(&surface, state: state, layout: layout, stats: &stats)
     case .routes:
         RoutesView.draw(&surface, state: state, layout: layout, stats: &stats)
-    case .trace, .plan:
+    case .trace:
+        TraceView.draw(&surface, state: state, layout: layout)
+    case .plan:
         ComingView.draw(&surface, state: state, layout: layout)
     }
     BottomBar.draw(&surface, state: state, layout: layout)
-    if case .help(let help) = state.mode {
-        HelpOverlay.draw(&surface, state: state, help: help, layout: layout)
+    switch state.mode {
+    case .help(let help): HelpOverlay.draw(&surface, state: state, help: help, layout: layout)
+    case .hostPicker(let picker): HostPickerOverlay.draw(&surface, state: state, picker: picker, layout: layout)
+    default: break
     }
     return (surface.buffer, stats)
 }
@@ -95,7 +99,7 @@ enum HeaderView {
         let width = layout.size.width
         let y = layout.headerRow
         let separator = " " + String(surface.glyphs.horizontal) + " "
-        let name = Sanitizer.printable(state.snapshot.host)
+        let name = Sanitizer.printable(state.currentHost ?? state.snapshot.host)
         let host = state.model.nodeAddress.map { "\(name) (\($0))" } ?? name
         var segments: [(String, StyleRole)] = [("podroute", .header), (host, .header), (state.sourceDescription, .header)]
         segments.append((state.configuration.readOnly ? "read-only" : "WRITE", .badge))
@@ -178,8 +182,9 @@ enum TabsView {
             if state.snapshotPending { busy = "loading\(ellipsis)" }
             else if state.routeJobPending, filter == nil { busy = "sorting\(ellipsis)" }
         case .trace, .plan:
-            return []
+            return state.site?.reading == true ? [("reading\(ellipsis)", .warning)] : []
         }
+        if state.site?.reading == true { busy = "reading\(ellipsis)" }
         let segments: [(String, StyleRole)] = busy.map { [($0, .warning)] } ?? []
         guard let filter else { return segments + [("filter: none", .dim)] }
         let busyWidth = busy.map { TextWidth.width(of: $0) + 3 } ?? 0
@@ -226,6 +231,11 @@ public enum BottomBar {
         case .commandPrompt(let editor, let options):
             drawPrompt(&surface, prefix: ":", editor: editor, options: options, state: state, y: y, from: left, to: right)
             return
+        case .traceEntry(let editor, _):
+            drawPrompt(&surface, prefix: "trace to ", editor: editor, options: [], state: state, y: y, from: left, to: right)
+            return
+        case .hostPicker:
+            drawHints(&surface, state.registry.hints(for: .picker), message: state.message, y: y, from: left, to: right)
         case .help:
             drawHints(&surface, state.registry.hints(for: .help), message: state.message, y: y, from: left, to: right)
         case .normal:

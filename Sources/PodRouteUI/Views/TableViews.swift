@@ -179,21 +179,11 @@ enum RoutesView {
     }
 }
 
-/// Trace and Plan until their issues land: what they will do, honestly.
+/// Plan until its issue lands: what it will do, honestly.
 enum ComingView {
     static func draw(_ surface: inout Surface, state: AppState, layout: Layout) {
         var lines: [DetailLine]
         switch state.view {
-        case .trace:
-            lines = [
-                .paragraph("Trace is coming. It will follow a packet to an address hop by hop: from a client or gateway, "
-                    + "through this node's rules and routes, into the IPIP/VXLAN tunnel when there is one, down to the pod; "
-                    + "then check the way back and flag asymmetric returns, rp_filter drops and MTU traps."),
-                .paragraph(""),
-                .fields([DetailField("target", state.traceTarget ?? "none yet: t on a row of Interfaces or Routes, or :trace ADDRESS")]),
-                .paragraph(""),
-                .paragraph("Until then: 2 Routes explains every route of this node in words."),
-            ]
         case .plan:
             lines = [
                 .paragraph("Plan is coming. It will propose the routes a gateway needs to reach the pod network "

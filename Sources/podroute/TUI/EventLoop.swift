@@ -22,10 +22,12 @@ struct EventLoop {
     private let origin = ContinuousClock.now
     private var names: [InterfaceIndex: String]
     private let frameLog: FrameLog?
+    private let site: SiteSession?
 
     init(terminal: CursesTerminal, state: AppState, mailbox: Mailbox, feed: LiveFeed?, channels: KernelChannels,
-         frameLog: FrameLog?) {
+         frameLog: FrameLog?, site: SiteSession? = nil) {
         self.frameLog = frameLog
+        self.site = site
         self.terminal = terminal
         self.state = state
         self.mailbox = mailbox
@@ -94,6 +96,7 @@ struct EventLoop {
         case .linkStats: "stats"
         case .jobFinished: "job"
         case .notice, .error: "message"
+        case .siteRead: "site"
         }
     }
 
@@ -107,6 +110,7 @@ struct EventLoop {
                 statsInterval = channels.canReadStats ? interval : nil
                 nextStats = .now
             case .run(let job): jobs.run(job)
+            case .rereadSite: site?.reread(into: mailbox)
             }
         }
         return nil

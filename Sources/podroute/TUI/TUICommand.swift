@@ -15,6 +15,8 @@ struct TUICommand: ParsableCommand {
     )
 
     @OptionGroup var source: SourceOptions
+    @Option(name: .long, help: ArgumentHelp("Open a site file's hosts (YAML: each read from netns, from or ssh, in parallel) with a host switcher; they are snapshots (r reads them again).", valueName: "FILE"))
+    var site: String?
     @Flag(name: .long, help: "Draw with ASCII only (no box characters or arrows).") var ascii = false
     @Flag(name: .customLong("no-color"), help: "No colours (also NO_COLOR=1 or TERM=dumb).") var noColor = false
     @Flag(name: .long, help: "Let the mouse select rows and scroll (breaks the terminal's own copy and paste).") var mouse = false
@@ -25,14 +27,19 @@ struct TUICommand: ParsableCommand {
 
     func validate() throws {
         guard (0.2...60).contains(delay) else { throw ValidationError("-d takes 0.2 to 60 seconds, not \(delay)") }
+        if site != nil, source.netns != nil || source.from != nil || source.demo || source.pods != nil {
+            throw ValidationError("--site names its hosts and their pods itself: leave out --netns, --from, --demo and --pods")
+        }
     }
 
     func run() throws {
         let names = IPNamesLoader.hostNames()
-        let isLive = !source.demo && source.from == nil
+        let siteSession = site.map { SiteSession(path: $0, hints: source.hints) }
+        let siteContext = try siteSession?.read()
+        let isLive = !source.demo && source.from == nil && siteContext == nil
         // Subscribe before the first dump, so nothing that changes during it is missed.
         let subscription = isLive ? try? RTNetlinkSubscription(namespace: source.netns) : nil
-        let snapshot = try source.loadSnapshot()
+        let snapshot = try siteContext.map { $0.site.hosts[0].snapshot } ?? source.loadSnapshot()
         let statsSocket: RTNetlinkSocket? = isLive ? try? Self.openSocket(namespace: source.netns) : nil
         let mailbox = try Mailbox()
         let log = try frameLog.map { try FrameLog(path: $0) }
@@ -49,10 +56,11 @@ struct TUICommand: ParsableCommand {
             readOnly: true, glyphs: terminal.capabilities.glyphs,
             refreshInterval: .milliseconds(Int(delay * 1000)), utcOffsetSeconds: Self.localUTCOffset(),
             hints: source.hints)
-        let state = AppState(snapshot: snapshot, configuration: configuration, size: terminal.size, now: Date())
+        let state = siteContext.flatMap { AppState(site: $0, configuration: configuration, size: terminal.size, now: Date()) }
+            ?? AppState(snapshot: snapshot, configuration: configuration, size: terminal.size, now: Date())
         let channels = KernelChannels(subscription: subscription, statsSocket: statsSocket)
         var loop = EventLoop(terminal: terminal, state: state, mailbox: mailbox, feed: feed, channels: channels,
-                             frameLog: log)
+                             frameLog: log, site: siteSession)
         let summary = loop.run()
         terminal.close()
         TerminalSignals.restoreDefaults()

@@ -110,6 +110,26 @@ struct ApplyCommandTests {
         #expect(!fixture.officeReachesPod)
     }
 
+    @Test func appliedInsideTheNamespaceTheGuardianRevertsThereAndARollbackFromElsewhereIsRefused() throws {
+        let fixture = try ApplyFixture(label: "inside")
+        defer { fixture.remove() }
+        let plan = try fixture.writePlan([RouteOperation(.add, try fixture.podRoute())])
+        let env = ["env", "PODROUTE_STATE_DIR=\(fixture.stateDirectory)", PodRouteBinary.path]
+        let apply = try fixture.lab.run(on: .gw, env + ["apply", plan, "--confirm-within", "4", "--yes"]).succeeded()
+        let id = try #require(ApplyFixture.changeID(in: apply.standardOutput))
+        #expect(try fixture.control.status(id).namespace == nil)
+        #expect(fixture.officeReachesPod)
+
+        let elsewhere = try fixture.lab.run(on: .office, env + ["rollback", id])
+        #expect(elsewhere.status != 0)
+        #expect(elsewhere.standardError.contains("podroute runs in another network namespace than the one the change was made in"))
+        #expect(try fixture.control.status(id).state == .pending, "a refused rollback leaves the change to its guardian")
+        #expect(fixture.officeReachesPod)
+
+        _ = try fixture.waitForState(id, .reverted)
+        #expect(!fixture.officeReachesPod)
+    }
+
     @Test func withoutATerminalAndWithoutYesNothingIsApplied() throws {
         let fixture = try ApplyFixture(label: "notty")
         defer { fixture.remove() }

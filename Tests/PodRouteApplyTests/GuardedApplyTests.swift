@@ -22,7 +22,7 @@ struct GuardedApplyTests {
         #expect(fixture.guardianPIDs() == [guardian])
 
         let reverted = try fixture.waitForState(change.id, .reverted)
-        #expect(reverted.history.last?.by == "guardian")
+        #expect(reverted.history.last?.by == .guardian)
         #expect(try !fixture.gatewayRoutes().contains("10.21."))
         #expect(!fixture.officeReachesPod)
         #expect(fixture.waitUntil(timeout: .seconds(5)) { fixture.guardianPIDs().isEmpty }, "the guardian exits after reverting")

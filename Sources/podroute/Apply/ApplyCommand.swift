@@ -66,9 +66,13 @@ struct ApplyCommand: ParsableCommand {
     }
 }
 
-/// Turns the library's errors into the CLI's one-sentence failures.
+/// Turns the library's errors into the CLI's failures, each line made safe for a terminal (they
+/// carry the kernel's messages and the plan's device names).
 func failingClearly<T>(_ body: () throws(ApplyError) -> T) throws(CLIFailure) -> T {
-    do { return try body() } catch { throw CLIFailure(error.description) }
+    do { return try body() } catch {
+        throw CLIFailure(error.description.split(separator: "\n", omittingEmptySubsequences: false)
+            .map { Sanitizer.printable(String($0)) }.joined(separator: "\n"))
+    }
 }
 
 enum ChangeControlFactory {

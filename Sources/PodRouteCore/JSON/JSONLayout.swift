@@ -1,7 +1,7 @@
 /// Lays JSON out for people who edit it by hand (plans in change tickets): a value that fits
 /// on one line stays on one line (a route, a link), larger ones open one member per line.
 public enum JSONLayout {
-    public static func text(_ value: JSONValue, width: Int = 120) -> String {
+    public static func text(_ value: JSONValue, width: Int = 200) -> String {
         var output = ""
         write(value, indent: 0, width: width, into: &output)
         output += "\n"

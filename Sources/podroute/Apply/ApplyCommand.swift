@@ -30,7 +30,7 @@ struct ApplyCommand: ParsableCommand {
     }
 
     func run() throws {
-        var (loaded, request) = try PlanRequest.load(plan, namespace: netns)
+        var (loaded, request) = try PlanChange.load(plan, namespace: netns)
         request.confirmWithin = .seconds(confirmWithin)
         let control = try ChangeControlFactory.make()
         let preview = try failingClearly { () throws(ApplyError) in try control.preview(request) }

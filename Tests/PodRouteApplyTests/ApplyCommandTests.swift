@@ -11,12 +11,12 @@ struct ApplyCommandTests {
     @Test func applyConfirmJournalAndRollbackFromTheCommandLine() throws {
         let fixture = try ApplyFixture(label: "cli")
         defer { fixture.remove() }
-        let plan = try fixture.writePlan([RouteOperation(.add, try fixture.podRoute())])
+        let plan = try fixture.planWithPodroute()
         #expect(!fixture.officeReachesPod)
 
         let apply = try fixture.podroute("apply", plan, "--netns", fixture.gw, "--confirm-within", "3", "--yes").succeeded()
-        #expect(apply.standardOutput.contains("1 change(s)\n  add 10.21.0.0/16 via 10.20.1.22 dev eth1\n"))
-        #expect(apply.standardOutput.contains("  delete 10.21.0.0/16 via 10.20.1.22 dev eth1\n"))
+        #expect(apply.standardOutput.contains("1 change(s)\n  add 10.21.0.0/16 via 10.20.1.22 dev eth1 proto static\n"))
+        #expect(apply.standardOutput.contains("  delete 10.21.0.0/16 via 10.20.1.22 dev eth1 proto static\n"))
         let id = try #require(ApplyFixture.changeID(in: apply.standardOutput))
         #expect(apply.standardOutput.contains("podroute confirm \(id)"))
         #expect(apply.standardOutput.contains("podroute rollback \(id)"))
@@ -45,11 +45,11 @@ struct ApplyCommandTests {
         #expect(entries.count == 1)
         #expect(entries.first?["id"] as? String == id)
         #expect(entries.first?["state"] as? String == "confirmed")
-        #expect(entries.first?["operations"] as? [String] == ["add 10.21.0.0/16 via 10.20.1.22 dev eth1"])
+        #expect(entries.first?["operations"] as? [String] == ["add 10.21.0.0/16 via 10.20.1.22 dev eth1 proto static"])
         #expect(entries.first?["guardianRunning"] as? Bool == false)
 
         let rollback = try fixture.podroute("rollback", id).succeeded()
-        #expect(rollback.standardOutput.contains("Rolled back change \(id) and verified:\n  delete 10.21.0.0/16 via 10.20.1.22 dev eth1"))
+        #expect(rollback.standardOutput.contains("Rolled back change \(id) and verified:\n  delete 10.21.0.0/16 via 10.20.1.22 dev eth1 proto static"))
         #expect(!fixture.officeReachesPod)
         let text = try fixture.podroute("journal").succeeded().standardOutput
         #expect(text.contains(id) && text.contains("rolled-back"))
@@ -61,7 +61,7 @@ struct ApplyCommandTests {
     @Test func podrouteSIGKILLedRightAfterApplyIsStillReverted() throws {
         let fixture = try ApplyFixture(label: "kill")
         defer { fixture.remove() }
-        let plan = try fixture.writePlan([RouteOperation(.add, try fixture.podRoute())])
+        let plan = try fixture.planWithPodroute()
         let process = Process()
         process.executableURL = URL(fileURLWithPath: PodRouteBinary.path)
         process.arguments = ["apply", plan, "--netns", fixture.gw, "--confirm-within", "3", "--yes"]
@@ -85,7 +85,7 @@ struct ApplyCommandTests {
         try #require(TmuxSession.unavailableReason == nil, Comment(rawValue: TmuxSession.unavailableReason ?? ""))
         let fixture = try ApplyFixture(label: "tmux")
         defer { fixture.remove() }
-        let plan = try fixture.writePlan([RouteOperation(.add, try fixture.podRoute())])
+        let plan = try fixture.planWithPodroute()
         let tmux = try TmuxSession(width: 160, height: 40, environment: fixture.environment)
         defer { tmux.close() }
         let command = "\(PodRouteBinary.path) apply \(plan) --netns \(fixture.gw) --confirm-within 4"

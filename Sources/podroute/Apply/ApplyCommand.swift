@@ -37,10 +37,10 @@ struct ApplyCommand: ParsableCommand {
         var output = OutputBuffer()
         let target = netns.map { "network namespace \(Sanitizer.printable($0))" } ?? "this host (\(Sanitizer.printable(HostInfo.name())))"
         output.line("Plan \(Sanitizer.printable(plan)) (made for \(Sanitizer.printable(loaded.target.name))), applying to \(target): \(preview.operations.count) change(s)")
-        for warning in loaded.warnings { output.line("  warning: " + Sanitizer.printable(warning)) }
         for line in preview.lines { output.line("  " + line) }
         output.line("Undone in this order unless confirmed within \(confirmWithin) s:")
         for line in preview.undoLines { output.line("  " + line) }
+        for warning in loaded.warnings { output.line("warning: " + Sanitizer.printable(warning)) }
         output.flush()
         guard preview.drift.isEmpty else { throw CLIFailure(ApplyError.drift(preview.driftLines).description) }
         guard Privileges.hasNetAdmin else {

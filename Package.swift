@@ -66,6 +66,8 @@ let package = Package(
         .testTarget(name: "PodRouteTUITests", dependencies: ["podroute", "PodRouteTesting"]),
         // The multi-host lab itself (namespaces, BIRD, sshd): the fixture later trace and apply tests stand on.
         .testTarget(name: "PodRouteLabTests", dependencies: ["PodRouteTesting"]),
+        // The path trace against real pings and traceroute on the lab.
+        .testTarget(name: "PodRouteTraceTests", dependencies: ["PodRouteCore", "PodRouteNetlink", "PodRouteTesting"]),
         // Apply, confirm, rollback and the guardian against the lab's real kernel state.
         .testTarget(name: "PodRouteApplyTests", dependencies: ["podroute", "PodRouteApply", "PodRouteCore", "PodRouteNetlink", "PodRouteTesting"]),
     ],

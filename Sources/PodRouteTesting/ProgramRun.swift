@@ -43,20 +43,9 @@ public struct ProgramRun: Sendable {
             argv.forEach { free($0) }
             envp.forEach { free($0) }
         }
-        // The test runner's threads may block or ignore signals; a child must start clean, or a
-        // terminal program under test would never see SIGINT, SIGTERM, SIGHUP or SIGWINCH.
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        var empty = sigset_t()
-        var all = sigset_t()
-        sigemptyset(&empty)
-        sigfillset(&all)
-        posix_spawnattr_setsigmask(&attributes, &empty)
-        posix_spawnattr_setsigdefault(&attributes, &all)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
         var pid: pid_t = 0
-        let spawned = posix_spawn(&pid, executable, &actions, &attributes, argv, envp)
+        // A clean signal mask: see CleanSpawn.
+        let spawned = CleanSpawn.withAttributes { posix_spawn(&pid, executable, &actions, &$0, argv, envp) }
         if capturingOutput { close(pipeEnds[1]) }
         guard spawned == 0 else {
             if capturingOutput { close(pipeEnds[0]) }

@@ -11,9 +11,11 @@ struct PodRoute: ParsableCommand {
             Reading needs no privileges.
             """,
         version: "podroute 0.1.0",
-        subcommands: [TUICommand.self, LinksCommand.self, RoutesCommand.self, RulesCommand.self, SnapshotCommand.self, DoctorCommand.self,
-                      CidrsCommand.self, PlanCommand.self,
-                      ApplyCommand.self, ConfirmCommand.self, RollbackCommand.self, JournalCommand.self, GuardianCommand.self],
+        subcommands: [
+            TUICommand.self, LinksCommand.self, RoutesCommand.self, RulesCommand.self, SnapshotCommand.self,
+            TraceCommand.self, DoctorCommand.self, CidrsCommand.self, PlanCommand.self,
+            ApplyCommand.self, ConfirmCommand.self, RollbackCommand.self, JournalCommand.self, GuardianCommand.self,
+        ],
         defaultSubcommand: TUICommand.self
     )
 }

@@ -28,17 +28,6 @@ final class LabDaemon: Sendable {
         posix_spawn_file_actions_addopen(&actions, 1, logPath, O_WRONLY | O_CREAT | O_APPEND, 0o600)
         posix_spawn_file_actions_adddup2(&actions, 1, 2)
 
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        var empty = sigset_t()
-        var all = sigset_t()
-        sigemptyset(&empty)
-        sigfillset(&all)
-        posix_spawnattr_setsigmask(&attributes, &empty)
-        posix_spawnattr_setsigdefault(&attributes, &all)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
-
         var environment = ProcessInfo.processInfo.environment
         environment["LC_ALL"] = "C"
         let argv = command.map { strdup($0) } + [nil]
@@ -48,7 +37,7 @@ final class LabDaemon: Sendable {
             envp.forEach { free($0) }
         }
         var child: pid_t = 0
-        let spawned = posix_spawn(&child, executable, &actions, &attributes, argv, envp)
+        let spawned = CleanSpawn.withAttributes { posix_spawn(&child, executable, &actions, &$0, argv, envp) }
         guard spawned == 0 else {
             throw LabError("cannot start `\(command.joined(separator: " "))`: \(String(cString: strerror(spawned)))")
         }

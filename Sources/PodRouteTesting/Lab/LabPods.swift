@@ -47,7 +47,8 @@ enum LabPods {
     static let hostSideMAC = "ee:ee:ee:ee:ee:ee"
 
     /// Creates each pod's namespace (through `makeNamespace`) and wires it to its node.
-    static func build(nodes: [LabNode: TestNamespace], runName: String,
+    /// `mtu` is Calico's veth MTU: the underlay's minus the encapsulation's overhead.
+    static func build(nodes: [LabNode: TestNamespace], runName: String, mtu: Int,
                       makeNamespace: (String) throws -> TestNamespace) throws -> [LabPod] {
         try specs.map { spec in
             let node = nodes[spec.node]!
@@ -55,7 +56,8 @@ enum LabPods {
             try LabSysctl.set(LabSysctl.baseline, in: podNamespace)
             let cali = try calicoInterfaceName(namespace: spec.namespace, pod: spec.name)
 
-            try node.ip(["link", "add", cali, "type", "veth", "peer", "name", "eth0", "netns", podNamespace.name])
+            try node.ip(["link", "add", cali, "mtu", String(mtu), "type", "veth",
+                         "peer", "name", "eth0", "mtu", String(mtu), "netns", podNamespace.name])
             try podNamespace.ipBatch([
                 "link set lo up",
                 "addr add \(spec.address)/32 dev eth0",

@@ -72,7 +72,8 @@ public final class SiteLab: Sendable {
             try LabSysctl.set(LabSysctl.baseline, in: bridge)
             try LabTopology.build(hosts: hosts, bridge: bridge)
             let nodes = Dictionary(uniqueKeysWithValues: LabNode.allCases.map { ($0, hosts[$0.host]!) })
-            pods = try LabPods.build(nodes: nodes, runName: runName, makeNamespace: resources.makeNamespace)
+            pods = try LabPods.build(nodes: nodes, runName: runName, mtu: mode == .vxlan ? LabTopology.vxlanMTU : 1500,
+                                     makeNamespace: resources.makeNamespace)
             switch mode {
             case .vxlan:
                 try LabVXLAN.build(nodes: nodes)

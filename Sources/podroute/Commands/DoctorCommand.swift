@@ -9,7 +9,8 @@ struct DoctorCommand: ParsableCommand {
             Forwarding, strict rp_filter on tunnel and uplink devices, MTU consistency between \
             cali*, tunnel and physical devices, pod blocks without their blackhole or missing on \
             other nodes, LAN subnets overlapping pod or service CIDRs. Exit status 0: nothing \
-            found; 1: findings printed.
+            found; 1: findings printed (or a host of the site could not be read); 2: podroute \
+            could not check (bad arguments or site file, unreadable source).
             """
     )
 
@@ -18,17 +19,7 @@ struct DoctorCommand: ParsableCommand {
     @Flag(name: .long, help: "Print JSON: {\"hosts\": [...], \"findings\": [{\"code\", \"host\", \"message\", \"fix\"}]}.") var json = false
 
     func run() throws {
-        let checked: Site
-        var failures: [String] = []
-        if let site {
-            let file = try SiteFile.load(site)
-            let outcome = SiteReader.read(file, names: IPNamesLoader.hostNames(), hints: source.hints)
-            checked = outcome.site
-            failures = outcome.failures
-        } else {
-            let snapshot = try source.loadSnapshot()
-            checked = Site(hosts: [SiteHost(name: snapshot.host, snapshot: snapshot, hints: source.hints)])
-        }
+        let (checked, failures) = try CheckFailure.exitOnError { try readHosts() }
         let findings = HostChecks.check(checked)
         var output = OutputBuffer()
         if json {
@@ -44,6 +35,16 @@ struct DoctorCommand: ParsableCommand {
         }
         output.flush()
         if !findings.isEmpty || !failures.isEmpty { throw ExitCode(1) }
+    }
+
+    private func readHosts() throws -> (Site, failures: [String]) {
+        if let site {
+            let file = try SiteFile.load(site)
+            let outcome = SiteReader.read(file, names: IPNamesLoader.hostNames(), hints: source.hints)
+            return (outcome.site, outcome.failures)
+        }
+        let snapshot = try source.loadSnapshot()
+        return (Site(hosts: [SiteHost(name: snapshot.host, snapshot: snapshot, hints: source.hints)]), [])
     }
 }
 

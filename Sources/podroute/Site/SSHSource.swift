@@ -22,13 +22,15 @@ enum SSHSource {
         arguments += ["--", target.destination, remoteScript]
         let result = try ChildProcess.run("ssh", arguments, timeoutSeconds: timeoutSeconds)
         guard result.status == 0 else {
-            let reason = result.standardError.split(separator: "\n").last.map(String.init) ?? "exit status \(result.status)"
-            throw CLIFailure("cannot read \(name) over ssh (\(target.destination)): \(Sanitizer.printable(reason))")
+            // ssh's last line says why (it ends lines with CR LF when a remote shell took part).
+            let reason = result.standardError.split(whereSeparator: \.isNewline).last.map(String.init)
+                ?? "exit status \(result.status)"
+            throw CLIFailure("\(name): cannot read over ssh (\(target)): \(Sanitizer.printable(reason))")
         }
         do {
             return try CaptureReader.load(text: result.standardOutput, path: "ssh://\(target.destination)")
         } catch {
-            throw CLIFailure("\(name) over ssh: \(error)")
+            throw CLIFailure("\(name): over ssh (\(target)): \(error)")
         }
     }
 }

@@ -131,7 +131,7 @@ struct SiteFile {
 }
 
 /// `[user@]host[:port]` (IPv6 literals in brackets: `[2001:db8::1]:2222`).
-struct SSHTarget: Equatable {
+struct SSHTarget: Equatable, CustomStringConvertible {
     let user: String?
     let host: String
     let port: UInt16?
@@ -165,4 +165,11 @@ struct SSHTarget: Equatable {
 
     /// `user@host` as ssh takes it.
     var destination: String { user.map { "\($0)@\(host)" } ?? host }
+
+    /// As the site file names it: `user@host:port`, IPv6 hosts in brackets when a port follows.
+    var description: String {
+        guard let port else { return destination }
+        let shown = host.contains(":") ? "[\(host)]" : host
+        return (user.map { "\($0)@" } ?? "") + "\(shown):\(port)"
+    }
 }

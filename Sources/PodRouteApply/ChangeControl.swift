@@ -44,7 +44,7 @@ public struct ChangeControl: Sendable {
             let touched = Set(preview.operations.map(\.slot.prefixKey))
             let preState = live.filter { $0.isTableRoute && touched.contains(RouteSlot.PrefixKey($0)) }
             var record = ChangeRecord(
-                id: JournalStore.newID(at: now), createdAt: now, deadline: now.addingTimeInterval(request.confirmWithin.seconds),
+                id: JournalStore.newID(at: now), createdAt: now, deadline: Self.deadline(now, plus: request.confirmWithin),
                 namespace: request.namespace, namespaceInode: NamespaceIdentity.inode(of: request.namespace),
                 targetHost: request.targetHost, plan: request.plan,
                 preState: preState,
@@ -99,7 +99,7 @@ public struct ChangeControl: Sendable {
         try store.withEntryLock(id) { () throws(ApplyError) -> ChangeRecord in
             var record = try read(id)
             try requirePendingBeforeDeadline(record)
-            record.deadline = max(record.deadline, Date().addingTimeInterval(duration.seconds))
+            record.deadline = max(record.deadline, Self.deadline(Date(), plus: duration))
             record.transition(to: .pending, by: .extend, detail: "deadline now \(record.deadline.formatted(.iso8601))")
             try journal(record)
             return record
@@ -156,6 +156,12 @@ public struct ChangeControl: Sendable {
     }
 
     // MARK: Internals
+
+    /// `now + window`, rounded up to a whole second: the journal keeps whole seconds, and the
+    /// operator must get at least the time asked for.
+    static func deadline(_ now: Date, plus window: Duration) -> Date {
+        Date(timeIntervalSince1970: (now.timeIntervalSince1970 + window.seconds).rounded(.up))
+    }
 
     private func preview(_ request: ChangeRequest, on socket: inout RTNetlinkSocket) throws(ApplyError) -> ChangePreview {
         guard !request.operations.isEmpty else { throw .invalidPlan("it has no route operations") }

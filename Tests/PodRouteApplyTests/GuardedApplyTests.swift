@@ -84,6 +84,29 @@ struct GuardedApplyTests {
         #expect(!fixture.officeReachesPod)
     }
 
+    @Test func aConfirmRacingTheDeadlineEitherKeepsTheChangeOrIsRefusedAndReverted() throws {
+        let fixture = try ApplyFixture(label: "racedl")
+        defer { fixture.remove() }
+        for offset in [-0.3, -0.05, 0.0, 0.05, 0.3] {
+            let change = try fixture.control.apply(fixture.request([RouteOperation(.add, try fixture.podRoute())], confirmWithin: .seconds(1)))
+            let journaled = try fixture.control.status(change.id).deadline
+            #expect(journaled == change.deadline, "the journal keeps the deadline exactly")
+            #expect(journaled.timeIntervalSince(change.createdAt) >= 1, "at least the window asked for")
+            let wait = journaled.timeIntervalSinceNow + offset
+            if wait > 0 { usleep(useconds_t(wait * 1_000_000)) }
+            let confirmed = (try? fixture.control.confirm(change.id)) != nil
+            #expect(fixture.waitUntil(timeout: .seconds(5)) { fixture.guardianPIDs().isEmpty }, "the guardian settles (offset \(offset))")
+            let state = try fixture.control.status(change.id).state
+            let present = try fixture.gatewayRoutes().contains("10.21.0.0/16")
+            if confirmed {
+                #expect(state == .confirmed && present, "confirmed at offset \(offset): kept")
+                try fixture.control.rollback(change.id)
+            } else {
+                #expect(state == .reverted && !present, "refused at offset \(offset): reverted")
+            }
+        }
+    }
+
     @Test func aPlanWhoseSecondRouteIsInvalidLeavesNothingAppliedAndShowsTheKernelsError() throws {
         let fixture = try ApplyFixture(label: "invalid")
         defer { fixture.remove() }

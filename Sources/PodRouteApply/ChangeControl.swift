@@ -237,7 +237,7 @@ public struct ChangeControl: Sendable {
         if let id { return id }
         do throws(JournalError) {
             guard let newest = try store.newest(in: states) else {
-                throw JournalError.unknownChange(states.map(\.rawValue).sorted().joined(separator: " or ") + " (none)")
+                throw JournalError.noChange(states.map(\.rawValue).sorted().joined(separator: " or "))
             }
             return newest.id
         } catch { throw .journal(error) }

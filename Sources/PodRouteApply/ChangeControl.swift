@@ -69,6 +69,9 @@ public struct ChangeControl: Sendable {
                     try journal(record)
                     throw .applyFailed(id: record.id, problems: problems)
                 }
+                if let applied = try? socket.liveRoutes(for: preview.operations) {
+                    record.recordInverses(of: preview.operations, live: applied, naming: preview.naming)
+                }
                 record.transition(to: .pending, by: .apply,
                                   detail: "\(preview.operations.count) operation(s) applied and verified; waiting for confirmation")
                 try journal(record)

@@ -107,6 +107,19 @@ struct GuardedApplyTests {
         }
     }
 
+    @Test func anIPv6RouteIsAppliedVerifiedAndRevertedLikeAnIPv4One() throws {
+        let fixture = try ApplyFixture(label: "ipv6")
+        defer { fixture.remove() }
+        try fixture.lab.ip(on: .gw, "addr add fd00:20::254/64 dev eth1 nodad")
+        let route = Route(family: .inet6, destination: try IPPrefix.parse("fd00:21::/48"), gateway: IPAddress("fd00:20::22"),
+                          device: try fixture.index(of: "eth1"))
+        let change = try fixture.control.apply(fixture.request([RouteOperation(.add, route)], confirmWithin: .seconds(2)))
+        #expect(try fixture.lab.ip(on: .gw, "-6 route show fd00:21::/48").contains("fd00:21::/48 via fd00:20::22 dev eth1 metric 1024"))
+        #expect(change.inverseLines.first?.contains("metric 1024") == true, "the undo deletes the route the kernel holds")
+        _ = try fixture.waitForState(change.id, .reverted)
+        #expect(try fixture.lab.ip(on: .gw, "-6 route show fd00:21::/48").isEmpty)
+    }
+
     @Test func aPlanWhoseSecondRouteIsInvalidLeavesNothingAppliedAndShowsTheKernelsError() throws {
         let fixture = try ApplyFixture(label: "invalid")
         defer { fixture.remove() }

@@ -73,6 +73,17 @@ public struct ChangeRecord: Codable, Sendable {
     /// `ip route` lines of what undoing does, in order.
     public var inverseLines: [String] { inverses.map(\.line) }
 
+    /// Records the inverses as they will run: against the kernel's copies of the applied routes
+    /// (with the metric, scope and protocol the kernel filled in), last operation first.
+    mutating func recordInverses(of operations: [RouteOperation], live: [Route], naming: RouteNaming) {
+        inverses = operations.reversed().map { operation in
+            if case .applied(let route) = operation.state(in: live) {
+                return JournalOperation(operation.inverse(live: route), names: naming)
+            }
+            return JournalOperation(operation.inverse, names: naming)
+        }
+    }
+
     mutating func transition(to state: ChangeState, by actor: ChangeActor, detail: String? = nil, at now: Date = Date()) {
         self.state = state
         history.append(Event(at: now, state: state, by: actor, detail: detail))

@@ -44,7 +44,7 @@ public struct ChangeControl: Sendable {
             let touched = Set(preview.operations.map(\.slot.prefixKey))
             let preState = live.filter { $0.isTableRoute && touched.contains(RouteSlot.PrefixKey($0)) }
             var record = ChangeRecord(
-                id: JournalStore.newID(at: now), createdAt: now, deadline: now.addingTimeInterval(request.confirmWithin.seconds),
+                id: JournalStore.newID(at: now), createdAt: now, deadline: Self.deadline(now, plus: request.confirmWithin),
                 namespace: request.namespace, namespaceInode: NamespaceIdentity.inode(of: request.namespace),
                 targetHost: request.targetHost, plan: request.plan,
                 preState: preState,
@@ -55,7 +55,7 @@ public struct ChangeControl: Sendable {
                     record.guardianPID = try GuardianLauncher(executable: executable, store: store).start(id: record.id)
                 } catch {
                     record.problems = [error.description]
-                    record.transition(to: .failed, by: "apply", detail: "the guardian did not start; nothing was changed")
+                    record.transition(to: .failed, by: .apply, detail: "the guardian did not start; nothing was changed")
                     try journal(record)
                     throw error
                 }
@@ -65,11 +65,14 @@ public struct ChangeControl: Sendable {
                 let problems = transaction.run(on: &socket)
                 guard problems.isEmpty else {
                     record.problems = problems
-                    record.transition(to: .failed, by: "apply", detail: "apply failed and was undone")
+                    record.transition(to: .failed, by: .apply, detail: "apply failed and was undone")
                     try journal(record)
                     throw .applyFailed(id: record.id, problems: problems)
                 }
-                record.transition(to: .pending, by: "apply",
+                if let applied = try? socket.liveRoutes(for: preview.operations) {
+                    record.recordInverses(of: preview.operations, live: applied, naming: preview.naming)
+                }
+                record.transition(to: .pending, by: .apply,
                                   detail: "\(preview.operations.count) operation(s) applied and verified; waiting for confirmation")
                 try journal(record)
                 return record
@@ -87,7 +90,7 @@ public struct ChangeControl: Sendable {
             var record = try read(id)
             if record.state == .confirmed { return record }
             try requirePendingBeforeDeadline(record)
-            record.transition(to: .confirmed, by: "confirm")
+            record.transition(to: .confirmed, by: .confirm)
             try journal(record)
             return record
         }
@@ -99,8 +102,8 @@ public struct ChangeControl: Sendable {
         try store.withEntryLock(id) { () throws(ApplyError) -> ChangeRecord in
             var record = try read(id)
             try requirePendingBeforeDeadline(record)
-            record.deadline = max(record.deadline, Date().addingTimeInterval(duration.seconds))
-            record.transition(to: .pending, by: "extend", detail: "deadline now \(record.deadline.formatted(.iso8601))")
+            record.deadline = max(record.deadline, Self.deadline(Date(), plus: duration))
+            record.transition(to: .pending, by: .extend, detail: "deadline now \(record.deadline.formatted(.iso8601))")
             try journal(record)
             return record
         }
@@ -114,7 +117,7 @@ public struct ChangeControl: Sendable {
         return try store.withEntryLock(id) { () throws(ApplyError) -> ChangeRecord in
             var record = try read(id)
             guard record.state == .pending || record.state == .confirmed else { throw .notPending(id: id, state: record.state) }
-            try revert(&record, to: .rolledBack, by: "rollback")
+            try revert(&record, to: .rolledBack, by: .rollback)
             return record
         }
     }
@@ -150,12 +153,18 @@ public struct ChangeControl: Sendable {
             var record = try read(id)
             guard record.state == .pending else { return .settled(record.state) }
             guard record.deadline.timeIntervalSinceNow <= 0 else { return .notDue }
-            try revert(&record, to: .reverted, by: "guardian")
+            try revert(&record, to: .reverted, by: .guardian)
             return .reverted(record)
         }
     }
 
     // MARK: Internals
+
+    /// `now + window`, rounded up to a whole second: the journal keeps whole seconds, and the
+    /// operator must get at least the time asked for.
+    static func deadline(_ now: Date, plus window: Duration) -> Date {
+        Date(timeIntervalSince1970: (now.timeIntervalSince1970 + window.seconds).rounded(.up))
+    }
 
     private func preview(_ request: ChangeRequest, on socket: inout RTNetlinkSocket) throws(ApplyError) -> ChangePreview {
         guard !request.operations.isEmpty else { throw .invalidPlan("it has no route operations") }
@@ -178,13 +187,19 @@ public struct ChangeControl: Sendable {
                              naming: naming)
     }
 
-    /// Reverts the record's operations (namespace checked first) and journals the outcome.
-    private func revert(_ record: inout ChangeRecord, to state: ChangeState, by actor: String) throws(ApplyError) {
+    /// Reverts the record's operations (namespace checked first) and journals the outcome. An
+    /// operator's attempt that failed without touching the kernel (wrong namespace, no privilege)
+    /// leaves the entry as it was, so the guardian still reverts a pending change at its deadline;
+    /// the guardian itself journals every failure, since nobody else will act on it.
+    private func revert(_ record: inout ChangeRecord, to state: ChangeState, by actor: ChangeActor) throws(ApplyError) {
         if let inode = record.namespaceInode, NamespaceIdentity.inode(of: record.namespace) != inode {
-            let problem = "the network namespace \(record.namespace.map { "'\($0)' " } ?? "")is gone or is not the one the change was made in"
-            record.problems.append(problem)
-            record.transition(to: .failed, by: actor, detail: problem)
-            try journal(record)
+            let problem = record.namespace.map { "the network namespace '\($0)' is gone or is not the one the change was made in" }
+                ?? "podroute runs in another network namespace than the one the change was made in (run it where apply ran)"
+            if actor == .guardian {
+                record.problems.append(problem)
+                record.transition(to: .failed, by: actor, detail: problem)
+                try journal(record)
+            }
             throw .namespaceChanged(problem)
         }
         let operations: [RouteOperation]
@@ -193,19 +208,21 @@ public struct ChangeControl: Sendable {
             operations = try record.forwardOperations()
             preState = try record.preStateRoutes()
         } catch { throw .journal(error as? JournalError ?? .corrupt("\(error)")) }
-        var problems: [String]
+        var outcome: RouteReverter.Outcome
         do {
             var socket = try KernelAccess.socket(in: record.namespace)
             let naming = RouteNaming(links: try socket.links())
-            problems = RouteReverter(operations: operations, preState: preState, naming: naming).run(on: &socket)
+            outcome = RouteReverter(operations: operations, preState: preState, naming: naming).run(on: &socket)
         } catch {
-            problems = ["\(error)"]
+            outcome = RouteReverter.Outcome(problems: ["\(error)"], changedRoutes: false)
         }
-        if problems.isEmpty {
+        if outcome.problems.isEmpty {
             record.transition(to: state, by: actor, detail: "undone in reverse and verified")
             try journal(record)
             return
         }
+        let problems = outcome.problems
+        guard actor == .guardian || outcome.changedRoutes else { throw .revertFailed(id: record.id, problems: problems + ["nothing was changed"]) }
         record.problems += problems
         record.transition(to: .failed, by: actor, detail: "the undo failed")
         try journal(record)
@@ -223,7 +240,7 @@ public struct ChangeControl: Sendable {
         if let id { return id }
         do throws(JournalError) {
             guard let newest = try store.newest(in: states) else {
-                throw JournalError.unknownChange(states.map(\.rawValue).sorted().joined(separator: " or ") + " (none)")
+                throw JournalError.noChange(states.map(\.rawValue).sorted().joined(separator: " or "))
             }
             return newest.id
         } catch { throw .journal(error) }

@@ -11,12 +11,12 @@ struct ApplyCommandTests {
     @Test func applyConfirmJournalAndRollbackFromTheCommandLine() throws {
         let fixture = try ApplyFixture(label: "cli")
         defer { fixture.remove() }
-        let plan = try fixture.writePlan([RouteOperation(.add, try fixture.podRoute())])
+        let plan = try fixture.planWithPodroute()
         #expect(!fixture.officeReachesPod)
 
         let apply = try fixture.podroute("apply", plan, "--netns", fixture.gw, "--confirm-within", "3", "--yes").succeeded()
-        #expect(apply.standardOutput.contains("1 change(s)\n  add 10.21.0.0/16 via 10.20.1.22 dev eth1\n"))
-        #expect(apply.standardOutput.contains("  delete 10.21.0.0/16 via 10.20.1.22 dev eth1\n"))
+        #expect(apply.standardOutput.contains("1 change(s)\n  add 10.21.0.0/16 via 10.20.1.22 dev eth1 proto static\n"))
+        #expect(apply.standardOutput.contains("  delete 10.21.0.0/16 via 10.20.1.22 dev eth1 proto static\n"))
         let id = try #require(ApplyFixture.changeID(in: apply.standardOutput))
         #expect(apply.standardOutput.contains("podroute confirm \(id)"))
         #expect(apply.standardOutput.contains("podroute rollback \(id)"))
@@ -45,11 +45,11 @@ struct ApplyCommandTests {
         #expect(entries.count == 1)
         #expect(entries.first?["id"] as? String == id)
         #expect(entries.first?["state"] as? String == "confirmed")
-        #expect(entries.first?["operations"] as? [String] == ["add 10.21.0.0/16 via 10.20.1.22 dev eth1"])
+        #expect(entries.first?["operations"] as? [String] == ["add 10.21.0.0/16 via 10.20.1.22 dev eth1 proto static"])
         #expect(entries.first?["guardianRunning"] as? Bool == false)
 
         let rollback = try fixture.podroute("rollback", id).succeeded()
-        #expect(rollback.standardOutput.contains("Rolled back change \(id) and verified:\n  delete 10.21.0.0/16 via 10.20.1.22 dev eth1"))
+        #expect(rollback.standardOutput.contains("Rolled back change \(id) and verified:\n  delete 10.21.0.0/16 via 10.20.1.22 dev eth1 proto static"))
         #expect(!fixture.officeReachesPod)
         let text = try fixture.podroute("journal").succeeded().standardOutput
         #expect(text.contains(id) && text.contains("rolled-back"))
@@ -61,7 +61,7 @@ struct ApplyCommandTests {
     @Test func podrouteSIGKILLedRightAfterApplyIsStillReverted() throws {
         let fixture = try ApplyFixture(label: "kill")
         defer { fixture.remove() }
-        let plan = try fixture.writePlan([RouteOperation(.add, try fixture.podRoute())])
+        let plan = try fixture.planWithPodroute()
         let process = Process()
         process.executableURL = URL(fileURLWithPath: PodRouteBinary.path)
         process.arguments = ["apply", plan, "--netns", fixture.gw, "--confirm-within", "3", "--yes"]
@@ -85,7 +85,7 @@ struct ApplyCommandTests {
         try #require(TmuxSession.unavailableReason == nil, Comment(rawValue: TmuxSession.unavailableReason ?? ""))
         let fixture = try ApplyFixture(label: "tmux")
         defer { fixture.remove() }
-        let plan = try fixture.writePlan([RouteOperation(.add, try fixture.podRoute())])
+        let plan = try fixture.planWithPodroute()
         let tmux = try TmuxSession(width: 160, height: 40, environment: fixture.environment)
         defer { tmux.close() }
         let command = "\(PodRouteBinary.path) apply \(plan) --netns \(fixture.gw) --confirm-within 4"
@@ -105,6 +105,26 @@ struct ApplyCommandTests {
         let id = try #require(try fixture.control.journalEntries().records.first?.id)
         #expect(fixture.guardianPIDs().count == 1, "the guardian outlives the terminal")
         #expect(try fixture.control.status(id).state == .pending)
+
+        _ = try fixture.waitForState(id, .reverted)
+        #expect(!fixture.officeReachesPod)
+    }
+
+    @Test func appliedInsideTheNamespaceTheGuardianRevertsThereAndARollbackFromElsewhereIsRefused() throws {
+        let fixture = try ApplyFixture(label: "inside")
+        defer { fixture.remove() }
+        let plan = try fixture.writePlan([RouteOperation(.add, try fixture.podRoute())])
+        let env = ["env", "PODROUTE_STATE_DIR=\(fixture.stateDirectory)", PodRouteBinary.path]
+        let apply = try fixture.lab.run(on: .gw, env + ["apply", plan, "--confirm-within", "4", "--yes"]).succeeded()
+        let id = try #require(ApplyFixture.changeID(in: apply.standardOutput))
+        #expect(try fixture.control.status(id).namespace == nil)
+        #expect(fixture.officeReachesPod)
+
+        let elsewhere = try fixture.lab.run(on: .office, env + ["rollback", id])
+        #expect(elsewhere.status != 0)
+        #expect(elsewhere.standardError.contains("podroute runs in another network namespace than the one the change was made in"))
+        #expect(try fixture.control.status(id).state == .pending, "a refused rollback leaves the change to its guardian")
+        #expect(fixture.officeReachesPod)
 
         _ = try fixture.waitForState(id, .reverted)
         #expect(!fixture.officeReachesPod)

@@ -96,6 +96,16 @@ final class ApplyFixture: @unchecked Sendable {
         return path
     }
 
+    /// `podroute plan --netns gw --cidr CIDR --via NEXTHOP -o plan.json`, as an operator makes it.
+    func planWithPodroute(cidr: String = LabTopology.podCIDR, via nextHop: String = LabNode.node1.address) throws -> String {
+        let directory = (stateDirectory as NSString).deletingLastPathComponent
+        chmod(directory, 0o755)
+        let path = directory + "/planned.json"
+        try podroute("plan", "--netns", gw, "--cidr", cidr, "--via", nextHop, "-o", path).succeeded()
+        chmod(path, 0o644)
+        return path
+    }
+
     /// Runs the built podroute with this fixture's journal.
     func podroute(_ arguments: String...) throws -> ProgramRun {
         try PodRouteBinary.run(arguments, environment: environment)

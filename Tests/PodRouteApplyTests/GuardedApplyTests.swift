@@ -22,7 +22,7 @@ struct GuardedApplyTests {
         #expect(fixture.guardianPIDs() == [guardian])
 
         let reverted = try fixture.waitForState(change.id, .reverted)
-        #expect(reverted.history.last?.by == "guardian")
+        #expect(reverted.history.last?.by == .guardian)
         #expect(try !fixture.gatewayRoutes().contains("10.21."))
         #expect(!fixture.officeReachesPod)
         #expect(fixture.waitUntil(timeout: .seconds(5)) { fixture.guardianPIDs().isEmpty }, "the guardian exits after reverting")
@@ -82,6 +82,42 @@ struct GuardedApplyTests {
         #expect(fixture.officeReachesPod)
         #expect(try fixture.control.rollback(change.id).state == .rolledBack)
         #expect(!fixture.officeReachesPod)
+    }
+
+    @Test func aConfirmRacingTheDeadlineEitherKeepsTheChangeOrIsRefusedAndReverted() throws {
+        let fixture = try ApplyFixture(label: "racedl")
+        defer { fixture.remove() }
+        for offset in [-0.3, -0.05, 0.0, 0.05, 0.3] {
+            let change = try fixture.control.apply(fixture.request([RouteOperation(.add, try fixture.podRoute())], confirmWithin: .seconds(1)))
+            let journaled = try fixture.control.status(change.id).deadline
+            #expect(journaled == change.deadline, "the journal keeps the deadline exactly")
+            #expect(journaled.timeIntervalSince(change.createdAt) >= 1, "at least the window asked for")
+            let wait = journaled.timeIntervalSinceNow + offset
+            if wait > 0 { usleep(useconds_t(wait * 1_000_000)) }
+            let confirmed = (try? fixture.control.confirm(change.id)) != nil
+            #expect(fixture.waitUntil(timeout: .seconds(5)) { fixture.guardianPIDs().isEmpty }, "the guardian settles (offset \(offset))")
+            let state = try fixture.control.status(change.id).state
+            let present = try fixture.gatewayRoutes().contains("10.21.0.0/16")
+            if confirmed {
+                #expect(state == .confirmed && present, "confirmed at offset \(offset): kept")
+                try fixture.control.rollback(change.id)
+            } else {
+                #expect(state == .reverted && !present, "refused at offset \(offset): reverted")
+            }
+        }
+    }
+
+    @Test func anIPv6RouteIsAppliedVerifiedAndRevertedLikeAnIPv4One() throws {
+        let fixture = try ApplyFixture(label: "ipv6")
+        defer { fixture.remove() }
+        try fixture.lab.ip(on: .gw, "addr add fd00:20::254/64 dev eth1 nodad")
+        let route = Route(family: .inet6, destination: try IPPrefix.parse("fd00:21::/48"), gateway: IPAddress("fd00:20::22"),
+                          device: try fixture.index(of: "eth1"))
+        let change = try fixture.control.apply(fixture.request([RouteOperation(.add, route)], confirmWithin: .seconds(2)))
+        #expect(try fixture.lab.ip(on: .gw, "-6 route show fd00:21::/48").contains("fd00:21::/48 via fd00:20::22 dev eth1 metric 1024"))
+        #expect(change.inverseLines.first?.contains("metric 1024") == true, "the undo deletes the route the kernel holds")
+        _ = try fixture.waitForState(change.id, .reverted)
+        #expect(try fixture.lab.ip(on: .gw, "-6 route show fd00:21::/48").isEmpty)
     }
 
     @Test func aPlanWhoseSecondRouteIsInvalidLeavesNothingAppliedAndShowsTheKernelsError() throws {

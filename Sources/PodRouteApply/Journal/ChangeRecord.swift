@@ -17,6 +17,11 @@ public enum ChangeState: String, Codable, Sendable, CaseIterable {
     public var isFinal: Bool { self != .pending && self != .confirmed }
 }
 
+/// Who changed a journal entry's state.
+public enum ChangeActor: String, Codable, Sendable {
+    case apply, guardian, confirm, extend, rollback
+}
+
 /// One journal entry: a change to one host's routes, everything needed to undo it without the
 /// process that made it. Written before anything is touched; each state change rewrites it.
 public struct ChangeRecord: Codable, Sendable {
@@ -26,8 +31,7 @@ public struct ChangeRecord: Codable, Sendable {
     public struct Event: Codable, Sendable {
         public var at: Date
         public var state: ChangeState
-        /// `apply`, `guardian`, `confirm`, `rollback`, `extend`.
-        public var by: String
+        public var by: ChangeActor
         public var detail: String?
     }
 
@@ -69,7 +73,18 @@ public struct ChangeRecord: Codable, Sendable {
     /// `ip route` lines of what undoing does, in order.
     public var inverseLines: [String] { inverses.map(\.line) }
 
-    mutating func transition(to state: ChangeState, by actor: String, detail: String? = nil, at now: Date = Date()) {
+    /// Records the inverses as they will run: against the kernel's copies of the applied routes
+    /// (with the metric, scope and protocol the kernel filled in), last operation first.
+    mutating func recordInverses(of operations: [RouteOperation], live: [Route], naming: RouteNaming) {
+        inverses = operations.reversed().map { operation in
+            if case .applied(let route) = operation.state(in: live) {
+                return JournalOperation(operation.inverse(live: route), names: naming)
+            }
+            return JournalOperation(operation.inverse, names: naming)
+        }
+    }
+
+    mutating func transition(to state: ChangeState, by actor: ChangeActor, detail: String? = nil, at now: Date = Date()) {
         self.state = state
         history.append(Event(at: now, state: state, by: actor, detail: detail))
     }
@@ -88,7 +103,7 @@ public struct ChangeRecord: Codable, Sendable {
         self.preState = preState.map { JournalRoute($0, names: naming) }
         self.operations = operations.map { JournalOperation($0, names: naming) }
         inverses = operations.reversed().map { JournalOperation($0.inverse, names: naming) }
-        history = [Event(at: createdAt, state: .pending, by: "apply", detail: "journaled before any route is touched")]
+        history = [Event(at: createdAt, state: .pending, by: .apply, detail: "journaled before any route is touched")]
         problems = []
     }
 }

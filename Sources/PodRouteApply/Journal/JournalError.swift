@@ -5,6 +5,8 @@ public enum JournalError: Error, CustomStringConvertible, Sendable {
     case system(String, Int32)
     case corrupt(String)
     case unknownChange(String)
+    /// No change in the states a command acts on without an id ("pending", "pending or confirmed").
+    case noChange(String)
     case invalidID(String)
     case insecureDirectory(String)
 
@@ -16,6 +18,8 @@ public enum JournalError: Error, CustomStringConvertible, Sendable {
             "journal entry is unreadable: \(detail)"
         case .unknownChange(let id):
             "no change '\(id)' in the journal (`podroute journal` lists them)"
+        case .noChange(let states):
+            "there is no \(states) change in the journal (`podroute journal` lists them)"
         case .invalidID(let id):
             "'\(id)' is not a change id (they look like 20261127-081500-3f9a)"
         case .insecureDirectory(let detail):

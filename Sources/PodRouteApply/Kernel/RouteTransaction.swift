@@ -24,7 +24,7 @@ struct RouteTransaction {
         }
         if problems.isEmpty { problems = verify(on: &socket) }
         guard !problems.isEmpty else { return [] }
-        let undo = RouteReverter(operations: applied, preState: preState, naming: naming).run(on: &socket)
+        let undo = RouteReverter(operations: applied, preState: preState, naming: naming).run(on: &socket).problems
         if undo.isEmpty {
             problems.append(applied.isEmpty ? "nothing was changed" : "the \(applied.count) applied step(s) were undone and the undo verified")
         } else {
@@ -58,17 +58,30 @@ struct RouteReverter {
     let preState: [Route]
     let naming: RouteNaming
 
-    func run(on socket: inout RTNetlinkSocket) -> [String] {
+    struct Outcome {
+        /// Empty when every operation is undone and verified.
+        var problems: [String]
+        /// Whether any undo step reached the kernel (false: the routes are as they were).
+        var changedRoutes: Bool
+    }
+
+    func run(on socket: inout RTNetlinkSocket) -> Outcome {
         var problems: [String] = []
+        var changed = false
         let live: [Route]
-        do { live = try socket.liveRoutes(for: operations) } catch { return ["cannot read the routes: \(error)"] }
+        do { live = try socket.liveRoutes(for: operations) } catch {
+            return Outcome(problems: ["cannot read the routes: \(error)"], changedRoutes: false)
+        }
         for operation in operations.reversed() {
             switch operation.state(in: live) {
             case .notApplied:
                 continue
             case .applied(let route):
                 let undo = operation.inverse(live: route)
-                do { try socket.perform(undo) } catch {
+                do {
+                    try socket.perform(undo)
+                    changed = true
+                } catch {
                     problems.append("\(undo.action.rawValue) \(naming.line(undo.route)): \(error)")
                 }
             case .changed(let routes):
@@ -77,16 +90,19 @@ struct RouteReverter {
                                 + (routes.isEmpty ? "nothing" : routes.map(naming.line).joined(separator: "; ")))
             }
         }
-        guard problems.isEmpty else { return problems }
+        guard problems.isEmpty else { return Outcome(problems: problems, changedRoutes: changed) }
         let after: [Route]
-        do { after = try socket.liveRoutes(for: operations) } catch { return ["verification: \(error)"] }
-        return operations.compactMap { operation in
+        do { after = try socket.liveRoutes(for: operations) } catch {
+            return Outcome(problems: ["verification: \(error)"], changedRoutes: changed)
+        }
+        let unverified: [String] = operations.compactMap { operation in
             switch operation.state(in: after) {
             case .notApplied: return nil
             case .changed(let routes) where holdsPreState(routes, slot: operation.slot): return nil
             default: return "verification: \(operation.slot) is not back to its state before the change"
             }
         }
+        return Outcome(problems: unverified, changedRoutes: changed)
     }
 
     /// Whether the slot holds exactly the journaled routes from before the change.

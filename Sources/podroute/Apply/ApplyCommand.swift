@@ -30,17 +30,17 @@ struct ApplyCommand: ParsableCommand {
     }
 
     func run() throws {
-        var (loaded, request) = try PlanFileLoader.load(plan, namespace: netns)
+        var (loaded, request) = try PlanChange.load(plan, namespace: netns)
         request.confirmWithin = .seconds(confirmWithin)
         let control = try ChangeControlFactory.make()
         let preview = try failingClearly { () throws(ApplyError) in try control.preview(request) }
         var output = OutputBuffer()
         let target = netns.map { "network namespace \(Sanitizer.printable($0))" } ?? "this host (\(Sanitizer.printable(HostInfo.name())))"
         output.line("Plan \(Sanitizer.printable(plan)) (made for \(Sanitizer.printable(loaded.target.name))), applying to \(target): \(preview.operations.count) change(s)")
-        for warning in loaded.warnings { output.line("  warning: " + Sanitizer.printable(warning)) }
         for line in preview.lines { output.line("  " + line) }
         output.line("Undone in this order unless confirmed within \(confirmWithin) s:")
         for line in preview.undoLines { output.line("  " + line) }
+        for warning in loaded.warnings { output.line("warning: " + Sanitizer.printable(warning)) }
         output.flush()
         guard preview.drift.isEmpty else { throw CLIFailure(ApplyError.drift(preview.driftLines).description) }
         guard Privileges.hasNetAdmin else {
@@ -66,9 +66,13 @@ struct ApplyCommand: ParsableCommand {
     }
 }
 
-/// Turns the library's errors into the CLI's one-sentence failures.
+/// Turns the library's errors into the CLI's failures, each line made safe for a terminal (they
+/// carry the kernel's messages and the plan's device names).
 func failingClearly<T>(_ body: () throws(ApplyError) -> T) throws(CLIFailure) -> T {
-    do { return try body() } catch { throw CLIFailure(error.description) }
+    do { return try body() } catch {
+        throw CLIFailure(error.description.split(separator: "\n", omittingEmptySubsequences: false)
+            .map { Sanitizer.printable(String($0)) }.joined(separator: "\n"))
+    }
 }
 
 enum ChangeControlFactory {

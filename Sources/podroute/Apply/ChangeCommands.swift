@@ -104,7 +104,7 @@ enum JournalJSON {
             writer.beginObject()
             writer.member("at", event.at.formatted(.iso8601))
             writer.member("state", event.state.rawValue)
-            writer.member("by", event.by)
+            writer.member("by", event.by.rawValue)
             if let detail = event.detail { writer.member("detail", detail) }
             writer.endObject()
         }

@@ -4,13 +4,25 @@ import PodRouteNetlink
 
 /// A plan file turned into a change for the live target: devices re-bound by name to the
 /// target's interface indexes (the plan's indexes are only its pre-state's).
+<<<<<<<< HEAD:Sources/podroute/Apply/PlanFileLoader.swift
 enum PlanFileLoader {
+========
+enum PlanChange {
+>>>>>>>> apply:Sources/podroute/Apply/PlanChange.swift
     static func load(_ path: String, namespace: String?) throws -> (plan: RoutePlan, request: ChangeRequest) {
         let text = try FileAccess.readText(path)
         let plan: RoutePlan
         do { plan = try RoutePlanJSON.decode(text) } catch {
             throw CLIFailure(Sanitizer.printable("\(path): \(error.problems.joined(separator: "; "))"))
         }
+        let request = try self.request(for: plan, document: try? JSONValue.parse(text, strict: true), namespace: namespace,
+                                       named: path)
+        return (plan, request)
+    }
+
+    /// The change for a plan already in memory (the TUI's), against the live `namespace`.
+    /// `document` is what the journal records as the plan (the file as given, or the plan's JSON).
+    static func request(for plan: RoutePlan, document: JSONValue?, namespace: String?, named name: String = "the plan") throws -> ChangeRequest {
         let live: NetworkSnapshot
         do {
             let links = try RTNetlink.links(in: namespace)
@@ -20,11 +32,11 @@ enum PlanFileLoader {
         }
         let operations: [RouteOperation]
         do { operations = try plan.operations(boundTo: live) } catch {
-            throw CLIFailure(Sanitizer.printable("\(path) does not fit this host: \(error.problems.joined(separator: "; "))"))
+            throw CLIFailure(Sanitizer.printable("\(name) does not fit this host: \(error.problems.joined(separator: "; "))"))
         }
-        let request = ChangeRequest(operations: operations, preState: plan.preState.routes.map { rebind($0, plan: plan, live: live) },
-                                    namespace: namespace, targetHost: plan.target.name, plan: try? JSONValue.parse(text, strict: true))
-        return (plan, request)
+        return ChangeRequest(operations: operations, preState: plan.preState.routes.map { rebind($0, plan: plan, live: live) },
+                             namespace: namespace, targetHost: plan.target.name,
+                             plan: document ?? (try? JSONValue.parse(RoutePlanJSON.text(plan), strict: true)))
     }
 
     /// A pre-state route with its devices named as the live host names them. A device the host

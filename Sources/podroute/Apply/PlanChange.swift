@@ -4,11 +4,7 @@ import PodRouteNetlink
 
 /// A plan file turned into a change for the live target: devices re-bound by name to the
 /// target's interface indexes (the plan's indexes are only its pre-state's).
-<<<<<<<< HEAD:Sources/podroute/Apply/PlanFileLoader.swift
-enum PlanFileLoader {
-========
 enum PlanChange {
->>>>>>>> apply:Sources/podroute/Apply/PlanChange.swift
     static func load(_ path: String, namespace: String?) throws -> (plan: RoutePlan, request: ChangeRequest) {
         let text = try FileAccess.readText(path)
         let plan: RoutePlan

@@ -1,3 +1,4 @@
+import Glibc
 import PodRouteCore
 import PodRouteTesting
 
@@ -98,9 +99,26 @@ enum IPJSONFixture {
         var routes6: String
         var addressesWithStats: String
         var netconf: String
+
+        /// What must not change between two rounds (counters in `addressesWithStats` always do).
+        var stableParts: [String] { [addresses, routes, plainRoutes, routes6] }
     }
 
+    /// Every dump, taken again until two rounds agree: the kernel keeps adding IPv6 link-local
+    /// addresses and their routes for a moment after links come up, and the comparisons need
+    /// one consistent state across the separate `ip` runs.
     static func dump(_ pair: JSONTestNamespace) throws -> Dumps {
+        var previous = try dumpOnce(pair)
+        for _ in 0..<50 {
+            usleep(100_000)
+            let next = try dumpOnce(pair)
+            if next.stableParts == previous.stableParts { return next }
+            previous = next
+        }
+        return previous
+    }
+
+    private static func dumpOnce(_ pair: JSONTestNamespace) throws -> Dumps {
         Dumps(addresses: try pair.ip(["-j", "-d", "addr", "show"]),
               routes: try pair.ip(["-j", "-d", "route", "show", "table", "all"]),
               plainRoutes: try pair.ip(["-j", "route", "show", "table", "all"]),

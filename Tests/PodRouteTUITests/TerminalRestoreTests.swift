@@ -19,9 +19,15 @@ struct TerminalRestoreTests {
     private func expectRestored(_ tmux: TmuxSession, files: URL, sourceLocation: SourceLocation = #_sourceLocation) throws {
         try tmux.waitFor("EXIT=")
         let before = files.appendingPathComponent("stty").path
-        try tmux.type("[ \"$(stty -g)\" = \"$(cat \(before))\" ] && echo RESTORED-OK || echo RESTORED-NO", enter: true)
-        let screen = try tmux.waitUntil("the stty check") { $0.contains("RESTORED-OK") || $0.contains("RESTORED-NO") }
-        #expect(screen.contains("RESTORED-OK"), sourceLocation: sourceLocation)
+        // The answers are built by the shell ('RESTORED-''OK'), so the typed line (which tmux may
+        // wrap anywhere) never matches an answer line.
+        try tmux.type("[ \"$(stty -g)\" = \"$(cat \(before))\" ] && echo 'RESTORED-''OK' || echo 'RESTORED-''NO'", enter: true)
+        let answer: (String) -> String? = { screen in
+            screen.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+                .first { $0 == "RESTORED-OK" || $0 == "RESTORED-NO" }
+        }
+        let screen = try tmux.waitUntil("the stty check") { answer($0) != nil }
+        #expect(answer(screen) == "RESTORED-OK", sourceLocation: sourceLocation)
         #expect(screen.contains("podroute: k8s-node1"), "the summary line is in the scrollback", sourceLocation: sourceLocation)
     }
 

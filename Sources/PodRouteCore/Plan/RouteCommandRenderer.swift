@@ -19,23 +19,21 @@ public struct RouteCommands: Hashable, Sendable {
     }
 }
 
-/// `ip route add|replace|del ...`, one line per operation, every field as `ip route` prints it.
-public struct IPRouteCommands: RouteCommandRenderer {
-    public let format = "linux"
+/// Every `--format` of `GatewayFormat` as a renderer: the vendor scripts split into lines.
+public struct GatewayScriptRenderer: RouteCommandRenderer {
+    public let gatewayFormat: GatewayFormat
+    public let options: GatewayScriptOptions
 
-    public init() {}
+    public init(_ format: GatewayFormat, options: GatewayScriptOptions = GatewayScriptOptions()) {
+        gatewayFormat = format
+        self.options = options
+    }
 
-    public func commands(for operations: [RouteOperation], deviceNames: [InterfaceIndex: String]) -> RouteCommands {
-        let links = deviceNames.map { Link(index: $0.key, name: $0.value) }
-        let text = RouteText(snapshot: NetworkSnapshot(host: "", source: .demo, links: links))
-        func command(_ operation: RouteOperation) -> String {
-            let verb = switch operation.action {
-            case .add: "add"
-            case .replace: "replace"
-            case .delete: "del"
-            }
-            return "ip \(operation.route.family == .inet6 ? "-6 " : "")route \(verb) \(text.ipRouteLine(operation.route))"
-        }
-        return RouteCommands(apply: operations.map(command), rollback: operations.reversed().map { command($0.inverse) })
+    public var format: String { gatewayFormat.rawValue }
+
+    public func commands(for operations: [RouteOperation], deviceNames: [InterfaceIndex: String]) throws -> RouteCommands {
+        let script = try GatewayScript(format: gatewayFormat, operations: operations, deviceNames: deviceNames, options: options)
+        func lines(_ text: String) -> [String] { text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) }
+        return RouteCommands(apply: lines(script.apply), rollback: lines(script.rollback))
     }
 }

@@ -126,7 +126,7 @@ struct PlanCommand: ParsableCommand {
         do {
             return try renderer.commands(for: draft.operations, deviceNames: draft.deviceNames)
         } catch {
-            throw CLIFailure("\(renderer.format): \(error)")
+            throw CLIFailure("\(error)")
         }
     }
 
@@ -155,15 +155,15 @@ struct PlanCommand: ParsableCommand {
     }
 }
 
-/// The `--format` names and their renderers: the seam where the vendor renderers plug in.
+/// The `--format` names and their renderers (every vendor format of `GatewayFormat`).
 enum PlanFormats {
-    static let renderers: [any RouteCommandRenderer] = [IPRouteCommands()]
-    static var names: [String] { renderers.map(\.format) }
+    static var names: [String] { GatewayFormat.allCases.map(\.rawValue) }
 
     static func renderer(named name: String) throws -> any RouteCommandRenderer {
-        guard let renderer = renderers.first(where: { $0.format == name }) else {
-            throw CLIFailure("--format \(Sanitizer.printable(name)) is not available (available: \(names.joined(separator: ", ")))")
+        do {
+            return GatewayScriptRenderer(try GatewayFormat(argument: name))
+        } catch {
+            throw CLIFailure("--format: \(error)")
         }
-        return renderer
     }
 }

@@ -154,9 +154,9 @@ struct GatewayPlannerTests {
         #expect(changed.contains("10.21.69.212 a pod on node2: no route (unreachable) -> '10.21.0.0/16 via 10.20.1.22 dev eth1 proto static'"))
         #expect(draft.impact.unchanged.map(\.address).contains(F.address("10.20.1.22")))
         #expect(!changed.contains { $0.hasPrefix("10.20.1.22 ") })
-        let commands = IPRouteCommands().commands(for: draft.operations, deviceNames: draft.deviceNames)
-        #expect(commands.apply == ["ip route add 10.21.0.0/16 via 10.20.1.22 dev eth1 proto static"])
-        #expect(commands.rollback == ["ip route del 10.21.0.0/16 via 10.20.1.22 dev eth1 proto static"])
+        let commands = try GatewayScriptRenderer(.linux).commands(for: draft.operations, deviceNames: draft.deviceNames)
+        #expect(commands.apply.filter { !$0.hasPrefix("#") && !$0.isEmpty } == ["set -e", "ip route add 10.21.0.0/16 via 10.20.1.22 dev eth1 proto static"])
+        #expect(commands.rollback.filter { !$0.hasPrefix("#") && !$0.isEmpty } == ["set -e", "ip route del 10.21.0.0/16 via 10.20.1.22 dev eth1 proto static"])
     }
 
     @Test func diffMarksReplacedRoutesAndFoldsLongUnchangedRuns() {

@@ -80,6 +80,39 @@ struct SiteTraceTests {
         #expect(last?["nextHop"] as? String == "10.20.1.22")
     }
 
+    /// `--probe`: real probes from the office namespace beside the state's prediction. On the
+    /// live lab they agree hop by hop (and with traceroute); with gw read from a capture taken
+    /// before its pod route existed, the state says unreachable while the probes get through,
+    /// and the report says so.
+    @Test func probesAgreeWithTheStateAndCatchAStaleCapture() throws {
+        let lab = try SiteLab(.vxlan, label: "cliprb")
+        defer { try? lab.remove() }
+        let stale = lab.directory + "/gw-before.json"
+        #expect(try PodRouteBinary.run("snapshot", "--netns", lab.namespace(.gw), "-o", stale).status == 0)
+        try lab.addGatewayRoute(.aggregate(via: .node1))
+        let site = try lab.writeSiteFile()
+
+        let live = try PodRouteBinary.run("trace", Self.pod, "--site", site, "--probe", "--json")
+        #expect(live.status == 0, "\(live.standardError)")
+        let probe = try #require(try Self.object(live.standardOutput)["probe"] as? [String: Any])
+        #expect(probe["agrees"] as? Bool == true, "\(probe)")
+        let observed = (probe["hops"] as? [[String: Any]] ?? []).map { ($0["observed"] as? [String])?.first }
+        let real = try lab.traceroute(from: .office, to: Self.pod)
+        #expect(observed == real, "probes \(observed) against traceroute \(real)")
+        #expect(probe["from"] as? String == "network namespace \(lab.namespace(.office))")
+
+        let staleSite = lab.directory + "/stale.yaml"
+        try (try String(contentsOfFile: site, encoding: .utf8))
+            .replacingOccurrences(of: "    netns: \(lab.namespace(.gw))\n", with: "    from: gw-before.json\n")
+            .write(toFile: staleSite, atomically: true, encoding: .utf8)
+        let text = try PodRouteBinary.run("trace", Self.pod, "--site", staleSite, "--probe", "--ascii")
+        #expect(text.status == 1, "the state (stale) says unreachable")
+        #expect(lab.ping(from: .office, to: Self.pod))
+        let lines = text.standardOutput.split(separator: "\n").map(String.init)
+        #expect(lines.contains { $0.hasPrefix("probe from network namespace ") && $0.hasSuffix("DISAGREES with the state") }, "\(lines)")
+        #expect(lines.contains { $0.contains("the probes reached \(Self.pod), but the state says it is unreachable") }, "\(lines)")
+    }
+
     @Test func badArgumentsAreOneSentenceWithStatus2() throws {
         let lab = try SiteLab(.vxlan, label: "clibad")
         defer { try? lab.remove() }

@@ -19,6 +19,7 @@ struct TraceCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The packet's firewall mark (fwmark rules).", valueName: "N"))
     var mark: UInt32 = 0
     @OptionGroup var siteOptions: SiteTraceOptions
+    @OptionGroup var probeOptions: TraceProbeOptions
     @OptionGroup var source: SourceOptions
     @Flag(name: .long, help: "Print JSON: verdict, hops[], return[], findings[].") var json = false
     @Flag(name: .long, help: "ASCII arrows and marks instead of Unicode.") var ascii = false
@@ -34,7 +35,7 @@ struct TraceCommand: ParsableCommand {
                 return address
             }
             return try SiteTrace(destination: destination, source: source, mark: mark, options: siteOptions,
-                                 hints: self.source.hints).run()
+                                 hints: self.source.hints, probe: probeOptions).run()
         }
         var output = OutputBuffer()
         if json {

@@ -8,6 +8,8 @@ struct SiteTrace {
     let mark: UInt32
     let options: SiteTraceOptions
     let hints: ClusterHints
+    /// Probes to run beside the state trace (`--probe`), if asked for.
+    var probe: TraceProbeOptions?
 
     struct Outcome {
         let site: Site
@@ -15,6 +17,8 @@ struct SiteTrace {
         let result: TraceResult
         /// One sentence per host that could not be read.
         let unread: [String]
+        /// The probes and how they compare, with `--probe`.
+        var probe: TraceProbeOutcome?
     }
 
     func run() throws -> Outcome {
@@ -23,7 +27,24 @@ struct SiteTrace {
         let read = SiteReader.read(file, names: IPNamesLoader.hostNames(), hints: hints)
         let start = try startHost(file: file, site: read.site, unread: read.failures)
         let result = PathTracer(site: read.site).trace(to: destination, from: start, source: source, mark: mark)
-        return Outcome(site: read.site, start: start, result: result, unread: read.failures)
+        var outcome = Outcome(site: read.site, start: start, result: result, unread: read.failures)
+        if let probe, probe.isRequested {
+            outcome.probe = Self.probe(probe, outcome: outcome, entry: file.hosts.first { $0.name == start })
+        }
+        return outcome
+    }
+
+    /// Probes from the starting host's namespace when the site reads it from one; otherwise
+    /// from this machine, which the comparison then takes to stand where the starting host does.
+    private static func probe(_ options: TraceProbeOptions, outcome: Outcome, entry: SiteFile.Entry?) -> TraceProbeOutcome {
+        var namespace: String?
+        var caveat: String?
+        if case .namespace(let name)? = entry?.source {
+            namespace = name
+        } else {
+            caveat = "the probes left from this machine, not from \(Sanitizer.printable(outcome.start)) (read from a capture or over ssh): the comparison holds where this machine sits where \(Sanitizer.printable(outcome.start)) does"
+        }
+        return TraceProbeOutcome.run(options, trace: outcome.result, site: outcome.site, namespace: namespace, caveat: caveat)
     }
 
     private func startHost(file: SiteFile, site: Site, unread: [String]) throws -> String {

@@ -18,6 +18,7 @@ struct SiteTraceReport {
             lines.append("  podroute knows no host beyond \(Sanitizer.printable(result.hops.last?.host ?? "?")): add it to the site to follow the packet further")
         }
         lines += text.findingLines
+        lines += outcome.probe?.text ?? []
         lines += outcome.unread.map { "[?] not read: \(Sanitizer.printable($0))" }
         return lines
     }
@@ -40,6 +41,10 @@ struct SiteTraceReport {
         if let mtu = result.pathMTU { writer.uint(mtu) } else { writer.null() }
         writer.key("findings")
         FindingsJSON.write(result.findings, to: &writer)
+        if let probe = outcome.probe {
+            writer.key("probe")
+            probe.write(to: &writer)
+        }
         writer.key("unread")
         writer.beginArray()
         for failure in outcome.unread { writer.string(failure) }

@@ -97,7 +97,8 @@ struct PrefixIndexBuilder<Word: FixedWidthInteger & UnsignedInteger & Sendable> 
                 var end = position + 1
                 while end < entries.count, entries[end].slot == head.slot, entries[end].word == head.word,
                       entries[end].length == head.length { end += 1 }
-                index.appendPrefix(length: head.length, routes: entries[position..<end].lazy.map(\.route))
+                // A closure, not `\.route`: a key path in this generic context is resolved at run time per call.
+                index.appendPrefix(length: head.length, routes: entries[position..<end].lazy.map { $0.route })
                 position = end
             }
         }

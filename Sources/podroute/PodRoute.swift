@@ -11,7 +11,7 @@ struct PodRoute: ParsableCommand {
             Reading needs no privileges.
             """,
         version: "podroute 0.1.0",
-        subcommands: [TUICommand.self, LinksCommand.self, RoutesCommand.self, RulesCommand.self, SnapshotCommand.self, DoctorCommand.self],
+        subcommands: [TUICommand.self, LinksCommand.self, RoutesCommand.self, RulesCommand.self, SnapshotCommand.self, DoctorCommand.self, TraceCommand.self],
         defaultSubcommand: TUICommand.self
     )
 }

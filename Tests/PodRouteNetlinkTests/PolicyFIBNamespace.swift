@@ -2,8 +2,8 @@ import Foundation
 import PodRouteCore
 import PodRouteTesting
 
-/// A namespace with a big policy-routed FIB for the lookup differential test: about 52,000
-/// IPv4 routes in 10.0.0.0/8 spread over main, default and tables 100/200/300 (unicast via
+/// A namespace with a big policy-routed FIB for the lookup differential test: 60,000 IPv4
+/// route commands (over 50,000 distinct routes once replacements are counted) in 10.0.0.0/8 spread over main, default and tables 100/200/300 (unicast via
 /// gateways, device routes, blackhole, unreachable, prohibit, throw, multipath, several metrics
 /// per prefix, TOS routes, next hops on links without carrier, with and without
 /// `ignore_routes_with_linkdown`), 1,500 IPv6 routes, and rules using fwmark, from, to, not, iif,
@@ -47,7 +47,7 @@ final class PolicyFIBNamespace {
     private(set) var prefixes4: [(address: UInt32, length: Int)] = []
     private(set) var prefixes6: [(high: UInt64, length: Int)] = []
 
-    init(label: String, seed: UInt64, routes4: Int = 52_000, routes6: Int = 1_500) throws {
+    init(label: String, seed: UInt64, routes4: Int = 60_000, routes6: Int = 1_500) throws {
         namespace = try TestNamespace(label)
         var random = SplitMix64(seed: seed)
         var setup = ["link set lo up"]
@@ -97,8 +97,8 @@ final class PolicyFIBNamespace {
         "\(value >> 24).\((value >> 16) & 255).\((value >> 8) & 255).\(value & 255)"
     }
 
-    private func gateway4(_ random: inout SplitMix64) -> String {
-        let device = Int(random.next() % UInt64(Self.devices.count))
+    private func gateway4(_ random: inout SplitMix64, device chosen: Int? = nil) -> String {
+        let device = chosen ?? Int(random.next() % UInt64(Self.devices.count))
         return "via \(Self.devices[device].subnet).\(2 + random.next() % 250) dev \(Self.devices[device].name)"
     }
 
@@ -126,7 +126,11 @@ final class PolicyFIBNamespace {
         case 6..<8: return "route replace prohibit \(prefix)\(suffix)"
         case 8..<11: return "route replace throw \(prefix)\(suffix)"
         case 11..<17:
-            let hops = (0..<(2 + Int(random.next() % 2))).map { _ in "nexthop \(gateway4(&random)) weight \(1 + random.next() % 4)" }
+            // Next hops on different devices: a duplicate hop is refused (EEXIST).
+            let first = Int(random.next() % UInt64(Self.devices.count))
+            let hops = (0..<(2 + Int(random.next() % 2))).map { hop in
+                "nexthop \(gateway4(&random, device: (first + hop) % Self.devices.count)) weight \(1 + random.next() % 4)"
+            }
             return "route replace \(prefix)\(suffix) \(hops.joined(separator: " "))"
         case 17..<20:
             let device = Self.devices[Int(random.next() % UInt64(Self.devices.count))].name
@@ -145,8 +149,8 @@ final class PolicyFIBNamespace {
         prefixes6.append((high, length))
         let prefix = "\(IPv6Address(high: high, low: 0))/\(length)"
         let table = random.next() % 3 == 0 ? " table 100" : ""
-        let gateway = { (random: inout SplitMix64) in
-            let device = Int(random.next() % 2)
+        let gateway = { (random: inout SplitMix64, chosen: Int?) in
+            let device = chosen ?? Int(random.next() % 2)
             return "via 2001:db8:f\(device)::\(String(2 + random.next() % 250, radix: 16)) dev d\(device)"
         }
         switch random.next() % 100 {
@@ -155,9 +159,10 @@ final class PolicyFIBNamespace {
         case 8..<10: return "route replace prohibit \(prefix)\(table)"
         case 10..<14: return "route replace throw \(prefix)\(table)"
         case 14..<20:
-            return "route replace \(prefix)\(table) nexthop \(gateway(&random)) nexthop \(gateway(&random))"
-        case 20..<35: return "route replace \(prefix) \(gateway(&random)) metric \([100, 200, 2048][Int(random.next() % 3)])\(table)"
-        default: return "route replace \(prefix) \(gateway(&random))\(table)"
+            // One hop per device: a duplicate hop is refused (EEXIST).
+            return "route replace \(prefix)\(table) nexthop \(gateway(&random, 0)) nexthop \(gateway(&random, 1))"
+        case 20..<35: return "route replace \(prefix) \(gateway(&random, nil)) metric \([100, 200, 2048][Int(random.next() % 3)])\(table)"
+        default: return "route replace \(prefix) \(gateway(&random, nil))\(table)"
         }
     }
 }

@@ -64,52 +64,55 @@ public struct RouteLookup: Sendable {
     /// table and goes on when the table has no answer (`-EAGAIN`), a throw route answered, or
     /// `suppress_prefixlength`/`suppress_ifgroup` rejected a unicast answer; other actions refuse.
     private func run<Recorder: LookupRecorder>(_ query: RouteQuery, recorder: inout Recorder) -> (LookupResult.Outcome, Int?) {
-        let rules = rules(of: query.family)
         let shortcut = !Recorder.isRecording && query.tos == 0 && query.outputInterface == nil
-        var position = 0
-        while position < rules.count {
-            let compiled = rules[position]
-            let here = position
-            position += 1
-            guard compiled.matchesEverything || RuleMatcher.matches(compiled.rule, query) else { continue }
-            switch compiled.rule.action {
-            case .goto:
-                // An unresolved goto (no rule at the target priority) acts as nop.
-                if let target = compiled.gotoPosition { position = target }
-                continue
-            case .nop:
-                continue
-            case .lookup:
-                break
-            default:
-                return (.ruleAction(compiled.rule.action), here)
-            }
-            recorder.record(.ruleMatched(priority: compiled.rule.priority, table: compiled.rule.table))
-            let answer: TableAnswer
-            switch query.destination {
-            case .v4(let address):
-                answer = tableLookup(v4, slot: compiled.tableSlot, word: address.value, family: .inet, query: query,
-                                     shortcut: shortcut, recorder: &recorder)
-            case .v6(let address):
-                answer = tableLookup(v6, slot: compiled.tableSlot, word: UInt128(address.high) << 64 | UInt128(address.low),
-                                     family: .inet6, query: query, shortcut: shortcut, recorder: &recorder)
-            }
-            switch answer {
-            case .miss(let threw):
-                recorder.record(.tableMissed(compiled.rule.table, threw: threw))
-                continue
-            case .found(let index, let length):
-                // Suppression judges successful answers only: a blackhole, unreachable or prohibit
-                // route is an error (fib_props[].error), returned before the suppressor runs.
-                if compiled.suppresses, !snapshot.routes.lookupFacts(at: index).type.discards,
-                   suppressed(index, prefixLength: length, by: compiled.rule) {
-                    recorder.record(.suppressed(compiled.rule.table, prefixLength: length))
+        // Fields are read in place through the buffer: copying a CompiledRule (its Rule holds
+        // strings) would retain and release on every rule of every lookup.
+        return rules(of: query.family).withUnsafeBufferPointer { rules in
+            var position = 0
+            while position < rules.count {
+                let here = position
+                position += 1
+                guard rules[here].matchesEverything || RuleMatcher.matches(rules[here].rule, query) else { continue }
+                let action = rules[here].rule.action
+                switch action {
+                case .goto:
+                    // An unresolved goto (no rule at the target priority) acts as nop.
+                    if let target = rules[here].gotoPosition { position = target }
                     continue
+                case .nop:
+                    continue
+                case .lookup:
+                    break
+                default:
+                    return (.ruleAction(action), here)
                 }
-                return (.route(index: index), here)
+                recorder.record(.ruleMatched(priority: rules[here].rule.priority, table: rules[here].rule.table))
+                let answer: TableAnswer
+                switch query.destination {
+                case .v4(let address):
+                    answer = tableLookup(v4, slot: rules[here].tableSlot, word: address.value, family: .inet, query: query,
+                                         shortcut: shortcut, recorder: &recorder)
+                case .v6(let address):
+                    answer = tableLookup(v6, slot: rules[here].tableSlot, word: UInt128(address.high) << 64 | UInt128(address.low),
+                                         family: .inet6, query: query, shortcut: shortcut, recorder: &recorder)
+                }
+                switch answer {
+                case .miss(let threw):
+                    recorder.record(.tableMissed(rules[here].rule.table, threw: threw))
+                    continue
+                case .found(let index, let length):
+                    // Suppression judges successful answers only: a blackhole, unreachable or prohibit
+                    // route is an error (fib_props[].error), returned before the suppressor runs.
+                    if rules[here].suppresses, !snapshot.routes.lookupFacts(at: index).type.discards,
+                       suppressed(index, prefixLength: length, by: rules[here].rule) {
+                        recorder.record(.suppressed(rules[here].rule.table, prefixLength: length))
+                        continue
+                    }
+                    return (.route(index: index), here)
+                }
             }
+            return (.noRoute, nil)
         }
-        return (.noRoute, nil)
     }
 
     enum TableAnswer {

@@ -74,6 +74,51 @@ public struct RouteStore: RandomAccessCollection, Sendable {
     }
 }
 
+extension RouteStore {
+    /// What route lookup indexes, read straight from the packed record (no `Route` is built):
+    /// building the index of a million routes reads this once per route.
+    func lookupFacts(at position: Int) -> RouteLookupFacts {
+        if position < packed4.count {
+            let record = packed4[position]
+            return RouteLookupFacts(common: record.common, destination: .v4(IPv4Address(record.destination)), preference: 0)
+        }
+        let record = packed6[position - packed4.count]
+        return RouteLookupFacts(common: record.common, destination: .v6(record.destination), preference: record.preference)
+    }
+}
+
+/// The fields of a route that decide where it sits in a lookup index and in which order the
+/// kernel tries it among routes of the same prefix.
+struct RouteLookupFacts {
+    let destination: IPAddress
+    let length: UInt8
+    let table: RouteTableID
+    let tos: UInt8
+    let type: RouteType
+    let flags: RouteFlags
+    /// The metric the kernel compares (absent is 0).
+    let metric: UInt32
+    /// `RTA_OIF` (nil for multipath routes, whose devices are per hop).
+    let device: InterfaceIndex?
+    /// `RTA_PREF` as sent (0 = medium); IPv6 only.
+    let preference: UInt8
+    /// The route has next hops, a source prefix or other rare fields: read the whole route to judge it.
+    let hasExtras: Bool
+
+    fileprivate init(common: PackedCommon, destination: IPAddress, preference: UInt8) {
+        self.destination = destination
+        length = common.destinationLength
+        table = RouteTableID(common.table)
+        tos = common.tos
+        type = RouteType(rawValue: common.type)
+        flags = RouteFlags(rawValue: common.flags)
+        metric = common.metric
+        device = Presence(rawValue: common.presence).contains(.device) ? InterfaceIndex(common.device) : nil
+        self.preference = preference
+        hasExtras = Presence(rawValue: common.presence).contains(.extras)
+    }
+}
+
 /// What `RouteStore.summary(at:)` reads without building a `Route`.
 public struct RouteSummary: Sendable, Hashable {
     public let family: AddressFamily

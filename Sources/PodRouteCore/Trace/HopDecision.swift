@@ -83,7 +83,7 @@ struct HopDecision {
         let destination = packet.destination
         if case .ruleAction(let action) = lookup.outcome {
             return Finding(action == .blackhole ? .blackhole : .prohibited, host: host.name,
-                           message: "rule \(lookup.rule.map { String($0.priority) } ?? "?") on \(host.name) \(action.name)s packets to \(destination)",
+                           message: "rule \(lookup.rule.map { String($0.priority) } ?? "?") on \(host.name) \(action == .unreachable ? "refuses as unreachable" : action.name + "s") packets to \(destination)",
                            fix: "on \(host.name): review `ip rule` priority \(lookup.rule.map { String($0.priority) } ?? "?")")
         }
         return missingRoute(destination, detail: "no route for \(destination)")

@@ -12,10 +12,11 @@ public struct PathTracer: Sendable {
         cluster = ClusterCIDRs(site: site)
     }
 
-    /// Traces `destination` from the host named `hostName` (locally generated traffic), with
-    /// the kernel's source address unless `source` is given.
+    /// Traces `destination` from the host named `hostName` (locally generated traffic, or a
+    /// packet arriving there on `arrivingOn`), with the kernel's source address unless `source`
+    /// is given.
     public func trace(to destination: IPAddress, from hostName: String, source: IPAddress? = nil,
-                      mark: UInt32 = 0) -> TraceResult {
+                      mark: UInt32 = 0, arrivingOn: InterfaceIndex? = nil) -> TraceResult {
         guard let start = site.host(named: hostName) else {
             let known = site.hosts.map(\.name).joined(separator: ", ")
             return TraceResult(destination: destination, source: source, verdict: .unknown, hops: [],
@@ -23,7 +24,7 @@ public struct PathTracer: Sendable {
                                                   message: "no host named '\(hostName)' in the site (known: \(known))",
                                                   fix: "name one of the site's hosts with --from-host")])
         }
-        var forward = walk(Packet(source: source, destination: destination, mark: mark), from: start, arrivedOn: nil)
+        var forward = walk(Packet(source: source, destination: destination, mark: mark), from: start, arrivedOn: arrivingOn)
         var findings = forward.findings
         var returnHops: [TraceHop] = []
         if forward.verdict == .reachable, let last = forward.hops.last, let replyTo = forward.packet.source,

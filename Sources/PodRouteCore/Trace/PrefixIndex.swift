@@ -1,64 +1,164 @@
-/// Longest-prefix match over one routing table of one family: a hash table per prefix length
-/// present, probed from the longest length down. With the handful of lengths a real table
-/// holds (/32 workloads, /26 blocks, /24 subnets, /0) that is a few hash probes per lookup,
-/// and building it for a million routes is one pass with no trie nodes to allocate.
-struct PrefixIndex<Key: PrefixKey>: Sendable {
-    /// Distinct prefix lengths, longest first.
+/// Every prefix of one family's routing tables: the routes of each prefix in the order the
+/// kernel tries them, the next shorter prefix containing it (where the kernel falls back when
+/// none of a prefix's routes is usable), and per table a `RangeTable` answering longest-prefix
+/// match in a table read and a short binary search.
+///
+/// Prefixes are numbered densely (`Int32` ids) so that per-prefix facts live in flat arrays.
+struct PrefixIndex<Word: FixedWidthInteger & UnsignedInteger & Sendable>: Sendable {
+    /// Prefix length of each prefix.
     private(set) var lengths: [UInt8] = []
-    private var tables: [UInt8: [Key: RouteBucket]] = [:]
+    /// The longest shorter prefix of the same table containing each prefix, or -1.
+    private(set) var parents: [Int32] = []
+    /// The routes of prefix `p` are `bucketRoutes[bucketStarts[p]..<bucketStarts[p + 1]]`.
+    private var bucketStarts: [Int32] = [0]
+    private var bucketRoutes: [Int32] = []
+    /// One range table per table slot.
+    private var tables: [RangeTable<Word>] = []
 
-    mutating func insert(_ key: Key, length: UInt8, route: Int32) {
-        let masked = key.masked(to: length)
-        if tables[length] == nil {
-            tables[length] = [:]
-            lengths.append(length)
-            lengths.sort(by: >)
+    var prefixCount: Int { lengths.count }
+
+    /// The most specific prefix of table `slot` containing `word`, or -1.
+    @inline(__always)
+    func longestMatch(_ word: Word, tableSlot slot: Int) -> Int32 {
+        tables[slot].owner(of: word)
+    }
+
+    /// The routes of a prefix (indexes into the snapshot's `RouteStore`), in the kernel's order.
+    func routes(of prefix: Int32) -> ArraySlice<Int32> {
+        bucketRoutes[Int(bucketStarts[Int(prefix)])..<Int(bucketStarts[Int(prefix) + 1])]
+    }
+
+    /// The ranges of each table, for tests and sizing.
+    var rangeCounts: [Int] { tables.map(\.rangeCount) }
+
+    fileprivate init() {}
+
+    fileprivate mutating func appendPrefix(length: UInt8, routes: some Sequence<Int32>) {
+        lengths.append(length)
+        parents.append(-1)
+        bucketRoutes.append(contentsOf: routes)
+        bucketStarts.append(Int32(bucketRoutes.count))
+    }
+
+    fileprivate mutating func setParent(_ parent: Int32, of prefix: Int) { parents[prefix] = parent }
+    fileprivate mutating func appendTable(_ table: RangeTable<Word>) { tables.append(table) }
+}
+
+/// Collects the routes of one family, then builds their `PrefixIndex`.
+struct PrefixIndexBuilder<Word: FixedWidthInteger & UnsignedInteger & Sendable> {
+    private struct Entry {
+        /// The prefix's first address (host bits clear).
+        var word: Word
+        var slot: UInt32
+        var length: UInt8
+        /// 255 - tos: the kernel tries routes of higher TOS first.
+        var tosKey: UInt8
+        var metric: UInt32
+        var route: Int32
+
+        /// Table, then address, then longer prefixes first (the order of a kernel dump), then
+        /// the kernel's order among routes of one prefix: TOS descending, metric ascending.
+        static func precedes(_ a: Entry, _ b: Entry) -> Bool {
+            if a.slot != b.slot { return a.slot < b.slot }
+            if a.word != b.word { return a.word < b.word }
+            if a.length != b.length { return a.length > b.length }
+            if a.tosKey != b.tosKey { return a.tosKey < b.tosKey }
+            if a.metric != b.metric { return a.metric < b.metric }
+            return a.route < b.route
         }
-        tables[length]![masked, default: RouteBucket()].append(route)
     }
 
-    /// The buckets covering `key`, most specific first.
-    func matches(_ key: Key) -> some Sequence<(length: UInt8, bucket: RouteBucket)> {
-        lengths.lazy.compactMap { length in
-            tables[length]?[key.masked(to: length)].map { (length, $0) }
+    private var entries: [Entry] = []
+
+    mutating func reserve(_ count: Int) { entries.reserveCapacity(count) }
+
+    /// Adds route `route` of table slot `slot` for the prefix `word/length` (host bits clear).
+    mutating func add(_ word: Word, length: UInt8, tableSlot slot: Int, tos: UInt8, metric: UInt32, route: Int32) {
+        entries.append(Entry(word: word, slot: UInt32(slot), length: length, tosKey: 255 - tos, metric: metric, route: route))
+    }
+
+    /// Builds the index of `tableCount` table slots.
+    consuming func build(tableCount: Int) -> PrefixIndex<Word> {
+        // A dump arrives in this order already; checking is far cheaper than sorting a million.
+        var sorted = true
+        for position in entries.indices.dropFirst() where !Entry.precedes(entries[position - 1], entries[position]) {
+            sorted = false
+            break
         }
+        if !sorted { entries.sort(by: Entry.precedes) }
+
+        var index = PrefixIndex<Word>()
+        var firstPrefixOfSlot = [Int](repeating: 0, count: tableCount + 1)
+        var position = 0
+        for slot in 0..<tableCount {
+            firstPrefixOfSlot[slot] = index.prefixCount
+            while position < entries.count, entries[position].slot == slot {
+                let head = entries[position]
+                var end = position + 1
+                while end < entries.count, entries[end].slot == head.slot, entries[end].word == head.word,
+                      entries[end].length == head.length { end += 1 }
+                // A closure, not `\.route`: a key path in this generic context is resolved at run time per call.
+                index.appendPrefix(length: head.length, routes: entries[position..<end].lazy.map { $0.route })
+                position = end
+            }
+        }
+        firstPrefixOfSlot[tableCount] = index.prefixCount
+
+        // The prefixes again, for the range sweep: first address of each, in prefix-id order.
+        var words: [Word] = []
+        words.reserveCapacity(index.prefixCount)
+        position = 0
+        while position < entries.count {
+            let head = entries[position]
+            words.append(head.word)
+            position += 1
+            while position < entries.count, entries[position].slot == head.slot, entries[position].word == head.word,
+                  entries[position].length == head.length { position += 1 }
+        }
+        entries = []
+        for slot in 0..<tableCount {
+            index.appendTable(Self.ranges(of: firstPrefixOfSlot[slot]..<firstPrefixOfSlot[slot + 1],
+                                          words: words, index: &index))
+        }
+        return index
     }
 
-    /// The bucket of exactly this prefix.
-    func bucket(_ key: Key, length: UInt8) -> RouteBucket? {
-        tables[length]?[key.masked(to: length)]
+    /// Sweeps one table's prefixes (ascending address, longer first at one address) with a stack
+    /// of the prefixes still open, marking a range wherever the most specific covering prefix
+    /// changes and recording each prefix's parent: the innermost open prefix when it starts.
+    private static func ranges(of prefixes: Range<Int>, words: [Word], index: inout PrefixIndex<Word>) -> RangeTable<Word> {
+        var table = RangeTable<Word>()
+        var open: [(last: Word, prefix: Int32)] = []
+        var position = prefixes.lowerBound
+        while position < prefixes.upperBound {
+            let start = words[position]
+            var end = position + 1
+            while end < prefixes.upperBound, words[end] == start { end += 1 }
+            // Close the prefixes that end before this address.
+            while let top = open.last, top.last < start {
+                open.removeLast()
+                table.mark(top.last &+ 1, owner: open.last?.prefix ?? -1)
+            }
+            // Shorter prefixes contain longer ones: open them first.
+            for prefix in (position..<end).reversed() {
+                index.setParent(open.last?.prefix ?? -1, of: prefix)
+                open.append((lastAddress(start, length: index.lengths[prefix]), Int32(prefix)))
+            }
+            table.mark(start, owner: Int32(position))
+            position = end
+        }
+        // Close the rest; a prefix reaching the last address leaves no range after it.
+        while let top = open.popLast() {
+            if top.last != Word.max { table.mark(top.last &+ 1, owner: open.last?.prefix ?? -1) }
+        }
+        table.finish()
+        return table
     }
-}
 
-/// The routes sharing one prefix in one table (different metrics, TOS or types).
-struct RouteBucket: Sendable {
-    private(set) var first: Int32 = -1
-    private(set) var rest: [Int32] = []
-
-    mutating func append(_ route: Int32) {
-        if first < 0 { first = route } else { rest.append(route) }
-    }
-
-    var routes: [Int32] { first < 0 ? [] : [first] + rest }
-    var isSingle: Bool { rest.isEmpty }
-}
-
-/// An address usable as a prefix-index key.
-protocol PrefixKey: Hashable, Sendable {
-    func masked(to length: UInt8) -> Self
-}
-
-extension IPv4Address: PrefixKey {
-    func masked(to length: UInt8) -> IPv4Address {
-        IPv4Address(length == 0 ? 0 : value & (~0 << (32 - UInt32(length))))
-    }
-}
-
-extension IPv6Address: PrefixKey {
-    func masked(to length: UInt8) -> IPv6Address {
-        let bits = UInt64(length)
-        let highMask: UInt64 = bits == 0 ? 0 : bits >= 64 ? ~0 : ~0 << (64 - bits)
-        let lowMask: UInt64 = bits <= 64 ? 0 : bits >= 128 ? ~0 : ~0 << (128 - bits)
-        return IPv6Address(high: high & highMask, low: low & lowMask)
+    private static func lastAddress(_ first: Word, length: UInt8) -> Word {
+        let length = Int(length)
+        if length == 0 { return Word.max }
+        if length >= Word.bitWidth { return first }
+        return first | (Word.max >> length)
     }
 }

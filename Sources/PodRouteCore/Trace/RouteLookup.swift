@@ -1,160 +1,164 @@
 /// The kernel's route selection computed from a snapshot: policy rules in priority order,
 /// then, in each table they name, the longest matching prefix whose route is usable
-/// (net/core/fib_rules.c, net/ipv4/fib_trie.c fib_table_lookup, net/ipv6/route.c).
+/// (net/core/fib_rules.c fib_rules_lookup, net/ipv4/fib_trie.c fib_table_lookup,
+/// net/ipv6/route.c fib6_table_lookup and rt6_select).
 ///
-/// Multipath routes are returned whole: the kernel picks one next hop by a per-boot hash.
+/// Two entry points share one algorithm: `lookup(_:)` records every step for an explanation;
+/// `answer(_:)` records nothing and, for the common query (no TOS, no output device), reads a
+/// per-prefix answer computed once, so a lookup over a million routes costs a range-table read
+/// per rule, not a walk over routes.
+///
+/// Multipath routes are returned whole: the kernel picks one next hop by a per-flow hash.
 public struct RouteLookup: Sendable {
     public let snapshot: NetworkSnapshot
-    private var tables4: [RouteTableID: PrefixIndex<IPv4Address>] = [:]
-    private var tables6: [RouteTableID: PrefixIndex<IPv6Address>] = [:]
-    private let rules4: [Rule]
-    private let rules6: [Rule]
-    /// Devices whose configuration ignores routes through them while they lack carrier.
-    private let ignoresLinkdown: Set<InterfaceIndex>
+    private let v4: FamilyTables<UInt32>
+    private let v6: FamilyTables<UInt128>
+    private let rules4: [CompiledRule]
+    private let rules6: [CompiledRule]
+    private let linkdown: LinkdownPolicy
 
     public init(snapshot: NetworkSnapshot) {
         self.snapshot = snapshot
-        let routes = snapshot.routes
-        for index in routes.indices {
-            let route = routes[index]
-            // Cache entries and routes that only exist for multicast forwarding are not candidates.
-            if route.flags.contains(.cloned) { continue }
-            switch route.destination.address {
-            case .v4(let address):
-                tables4[route.table, default: PrefixIndex()].insert(address, length: route.destination.length, route: Int32(index))
-            case .v6(let address):
-                tables6[route.table, default: PrefixIndex()].insert(address, length: route.destination.length, route: Int32(index))
-            }
+        let linkdown = LinkdownPolicy(snapshot)
+        self.linkdown = linkdown
+        v4 = FamilyTables(snapshot: snapshot, family: .inet, linkdown: linkdown) { $0.v4Value }
+        v6 = FamilyTables(snapshot: snapshot, family: .inet6, linkdown: linkdown) {
+            let address = $0.v6Value
+            return UInt128(address.high) << 64 | UInt128(address.low)
         }
-        rules4 = snapshot.effectiveRules(.inet)
-        rules6 = snapshot.effectiveRules(.inet6)
-        var linkdown = Set<InterfaceIndex>()
-        let allIgnore = snapshot.forwarding.contains { $0.scope == .all && $0.ignoreRoutesWithLinkdown == true }
-        for entry in snapshot.forwarding {
-            if case .interface(let index) = entry.scope, entry.ignoreRoutesWithLinkdown == true || allIgnore {
-                linkdown.insert(index)
-            }
-        }
-        ignoresLinkdown = linkdown
+        rules4 = CompiledRule.compile(snapshot.effectiveRules(.inet)) { [v4] in v4.slots[$0] }
+        rules6 = CompiledRule.compile(snapshot.effectiveRules(.inet6)) { [v6] in v6.slots[$0] }
     }
 
-    /// What the kernel would answer for `ip route get` with these parameters.
+    /// What the kernel would answer for `ip route get` with these parameters, with the steps
+    /// that led there (for explanations).
     public func lookup(_ query: RouteQuery) -> LookupResult {
-        let rules = query.family == .inet ? rules4 : rules6
-        var steps: [LookupStep] = []
-        var position = 0
-        while position < rules.count {
-            let rule = rules[position]
-            position += 1
-            guard matches(rule, query) else { continue }
-            switch rule.action {
-            case .goto:
-                // Jump to the first rule at or after the target priority.
-                guard let target = rule.gotoTarget,
-                      let next = rules.firstIndex(where: { $0.priority >= target && $0.priority > rule.priority }) else { continue }
-                position = next
-                continue
-            case .nop:
-                continue
-            case .lookup:
-                let table = rule.table
-                steps.append(.ruleMatched(priority: rule.priority, table: table))
-                switch lookup(query, in: table, steps: &steps) {
+        var recorder = StepRecorder()
+        let (outcome, position) = run(query, recorder: &recorder)
+        let rule = position.map { rules(of: query.family)[$0].rule }
+        return LookupResult(outcome: outcome, rule: rule, steps: recorder.steps)
+    }
+
+    /// The same decision without the steps: what `--batch` and the differential test call a
+    /// hundred thousand times.
+    public func answer(_ query: RouteQuery) -> LookupAnswer {
+        var recorder = NoRecorder()
+        let (outcome, position) = run(query, recorder: &recorder)
+        return LookupAnswer(outcome: outcome, rulePosition: position)
+    }
+
+    /// The rules of a family in evaluation order (`LookupAnswer.rulePosition` indexes them).
+    public func rules(_ family: AddressFamily) -> [Rule] { rules(of: family).map(\.rule) }
+
+    /// How many distinct prefixes and ranges the index holds (for `--batch` statistics and tests).
+    public var indexSize: (prefixes: Int, ranges: Int) {
+        (v4.index.prefixCount + v6.index.prefixCount,
+         v4.index.rangeCounts.reduce(0, +) + v6.index.rangeCounts.reduce(0, +))
+    }
+
+    private func rules(of family: AddressFamily) -> [CompiledRule] { family == .inet ? rules4 : rules6 }
+
+    // MARK: - The algorithm
+
+    /// fib_rules_lookup: rules in order; `goto` jumps, `nop` passes, a lookup rule asks its
+    /// table and goes on when the table has no answer (`-EAGAIN`), a throw route answered, or
+    /// `suppress_prefixlength`/`suppress_ifgroup` rejected a unicast answer; other actions refuse.
+    private func run<Recorder: LookupRecorder>(_ query: RouteQuery, recorder: inout Recorder) -> (LookupResult.Outcome, Int?) {
+        let shortcut = !Recorder.isRecording && query.tos == 0 && query.outputInterface == nil
+        // Fields are read in place through the buffer: copying a CompiledRule (its Rule holds
+        // strings) would retain and release on every rule of every lookup.
+        return rules(of: query.family).withUnsafeBufferPointer { rules in
+            var position = 0
+            while position < rules.count {
+                let here = position
+                position += 1
+                guard rules[here].matchesEverything || RuleMatcher.matches(rules[here].rule, query) else { continue }
+                let action = rules[here].rule.action
+                switch action {
+                case .goto:
+                    // An unresolved goto (no rule at the target priority) acts as nop.
+                    if let target = rules[here].gotoPosition { position = target }
+                    continue
+                case .nop:
+                    continue
+                case .lookup:
+                    break
+                default:
+                    return (.ruleAction(action), here)
+                }
+                recorder.record(.ruleMatched(priority: rules[here].rule.priority, table: rules[here].rule.table))
+                let answer: TableAnswer
+                switch query.destination {
+                case .v4(let address):
+                    answer = tableLookup(v4, slot: rules[here].tableSlot, word: address.value, family: .inet, query: query,
+                                         shortcut: shortcut, recorder: &recorder)
+                case .v6(let address):
+                    answer = tableLookup(v6, slot: rules[here].tableSlot, word: UInt128(address.high) << 64 | UInt128(address.low),
+                                         family: .inet6, query: query, shortcut: shortcut, recorder: &recorder)
+                }
+                switch answer {
                 case .miss(let threw):
-                    steps.append(.tableMissed(table, threw: threw))
+                    recorder.record(.tableMissed(rules[here].rule.table, threw: threw))
                     continue
                 case .found(let index, let length):
-                    if let suppress = rule.suppressPrefixLength, UInt32(length) <= suppress {
-                        steps.append(.suppressed(table, prefixLength: length))
+                    // Suppression judges successful answers only: a blackhole, unreachable or prohibit
+                    // route is an error (fib_props[].error), returned before the suppressor runs.
+                    if rules[here].suppresses, !snapshot.routes.lookupFacts(at: index).type.discards,
+                       suppressed(index, prefixLength: length, by: rules[here].rule) {
+                        recorder.record(.suppressed(rules[here].rule.table, prefixLength: length))
                         continue
                     }
-                    return LookupResult(outcome: .route(index: index), rule: rule, steps: steps)
+                    return (.route(index: index), here)
                 }
-            default:
-                return LookupResult(outcome: .ruleAction(rule.action), rule: rule, steps: steps)
             }
+            return (.noRoute, nil)
         }
-        return LookupResult(outcome: .noRoute, rule: nil, steps: steps)
     }
 
-    private enum TableAnswer {
+    enum TableAnswer {
         case miss(threw: Bool)
         case found(index: Int, prefixLength: UInt8)
     }
 
-    private func lookup(_ query: RouteQuery, in table: RouteTableID, steps: inout [LookupStep]) -> TableAnswer {
-        let buckets: [(length: UInt8, bucket: RouteBucket)]
-        switch query.destination {
-        case .v4(let address): buckets = tables4[table].map { Array($0.matches(address)) } ?? []
-        case .v6(let address): buckets = tables6[table].map { Array($0.matches(address)) } ?? []
-        }
-        for (length, bucket) in buckets {
-            let candidates = query.family == .inet6 ? orderedByMetric(bucket) : bucket.routes
-            for candidate in candidates {
-                let index = Int(candidate)
-                let route = snapshot.routes[index]
-                if route.tos != 0, route.tos != query.tos {
-                    steps.append(.skipped(index: index, reason: .tos))
-                    continue
+    /// One table: the most specific prefix, then shorter ones while no route of a prefix is usable.
+    private func tableLookup<Word, Recorder: LookupRecorder>(
+        _ tables: FamilyTables<Word>, slot: Int?, word: Word, family: AddressFamily, query: RouteQuery,
+        shortcut: Bool, recorder: inout Recorder
+    ) -> TableAnswer {
+        guard let slot else { return .miss(threw: false) }
+        var prefix = tables.index.longestMatch(word, tableSlot: slot)
+        while prefix >= 0 {
+            let code = shortcut ? tables.answers[Int(prefix)] : PrefixAnswer.dependsOnQuery
+            if code >= 0 { return .found(index: Int(code), prefixLength: tables.index.lengths[Int(prefix)]) }
+            if code == PrefixAnswer.threw { return .miss(threw: true) }
+            if code == PrefixAnswer.dependsOnQuery {
+                let selection = RouteSelection(snapshot: snapshot, linkdown: linkdown, family: family)
+                switch selection.select(tables.index.routes(of: prefix), query: query, recorder: &recorder) {
+                case .found(let index): return .found(index: index, prefixLength: tables.index.lengths[Int(prefix)])
+                case .threw: return .miss(threw: true)
+                case .none: break
                 }
-                if route.type == .throw { return .miss(threw: true) }
-                // Discarding types answer at once, whatever their next hops (fib_props[].error).
-                if route.type.discards { return .found(index: index, prefixLength: length) }
-                if let reason = unusable(route, query) {
-                    steps.append(.skipped(index: index, reason: reason))
-                    continue
-                }
-                return .found(index: index, prefixLength: length)
             }
+            prefix = tables.index.parents[Int(prefix)]
         }
         return .miss(threw: false)
     }
 
-    /// IPv6 keeps routes of one prefix in metric order; a dump lists them so, but captures may not.
-    private func orderedByMetric(_ bucket: RouteBucket) -> [Int32] {
-        if bucket.isSingle { return bucket.routes }
-        return bucket.routes.sorted { snapshot.routes[Int($0)].effectiveMetric < snapshot.routes[Int($1)].effectiveMetric }
+    /// fib4_rule_suppress / fib6_rule_suppress.
+    private func suppressed(_ index: Int, prefixLength: UInt8, by rule: Rule) -> Bool {
+        if let limit = rule.suppressPrefixLength, UInt32(prefixLength) <= limit { return true }
+        if let group = rule.suppressInterfaceGroup, let device = snapshot.routes[index].hops.first?.device,
+           snapshot.link(device)?.group == group { return true }
+        return false
     }
+}
 
-    /// Why a route cannot carry the packet, or nil when one of its next hops can.
-    private func unusable(_ route: Route, _ query: RouteQuery) -> LookupStep.SkipReason? {
-        let hops = route.hops
-        if hops.isEmpty { return nil }  // local, broadcast and device-less routes
-        var reason = LookupStep.SkipReason.dead
-        for hop in hops {
-            let flags = route.nexthops.isEmpty ? route.flags : hop.flags
-            if flags.contains(.dead) { reason = .dead; continue }
-            if flags.contains(.linkdown), let device = hop.device, ignoresLinkdown.contains(device) {
-                reason = .linkdown
-                continue
-            }
-            if let wanted = query.outputInterface, let device = hop.device, snapshot.deviceName(device) != wanted {
-                reason = .outputDevice
-                continue
-            }
-            return nil
-        }
-        return reason
-    }
-
-    /// A rule's selectors against the query (fib_rule_match, fib4_rule_match, fib6_rule_match).
-    private func matches(_ rule: Rule, _ query: RouteQuery) -> Bool {
-        var result = true
-        if let source = rule.source, !(query.source.map { source.contains($0) } ?? source.isDefault) { result = false }
-        if result, let destination = rule.destination, !destination.contains(query.destination) { result = false }
-        if result, rule.tos != 0, rule.tos != query.tos { result = false }
-        if result, let mark = rule.fwmark, (mark ^ query.mark) & (rule.fwmask ?? UInt32.max) != 0 { result = false }
-        if result, let name = rule.inputInterface {
-            result = !rule.inputInterfaceDetached && name == (query.inputInterface ?? "lo")
-        }
-        if result, let name = rule.outputInterface {
-            result = !rule.outputInterfaceDetached && name == query.outputInterface
-        }
-        if result, let proto = rule.ipProto, proto != query.ipProto { result = false }
-        if result, let ports = rule.sourcePorts, !(query.sourcePort.map { ports.contains($0) } ?? false) { result = false }
-        if result, let ports = rule.destinationPorts, !(query.destinationPort.map { ports.contains($0) } ?? false) { result = false }
-        if result, let range = rule.uidRange, !range.contains(query.uid ?? 0) { result = false }
-        if result, rule.l3mdev { result = false }  // VRF lookups need l3mdev devices, which podroute does not model
-        return rule.invert ? !result : result
-    }
+/// Codes of `FamilyTables.answers` besides a route index.
+enum PrefixAnswer {
+    /// No route of the prefix is usable: fall back to the parent prefix.
+    static let noneUsable: Int32 = -1
+    /// A throw route answers: the table has no answer.
+    static let threw: Int32 = -2
+    /// The answer depends on the query (source-specific routes): run the selection.
+    static let dependsOnQuery: Int32 = -3
 }

@@ -31,6 +31,28 @@ public struct RouteQuery: Sendable, Hashable {
     }
 
     public var family: AddressFamily { destination.family }
+
+    /// The uid rules compare: the caller's for locally generated traffic (`ip route get` sends
+    /// none and the kernel takes the caller's; podroute's CLI passes its own), none
+    /// (INVALID_UID) for forwarded traffic.
+    var effectiveUID: UInt32 { uid ?? (inputInterface == nil ? 0 : UInt32.max) }
+}
+
+/// A lookup's decision without its steps (`RouteLookup.answer(_:)`).
+public struct LookupAnswer: Sendable, Equatable {
+    public var outcome: LookupResult.Outcome
+    /// The position in `RouteLookup.rules(_:)` of the rule whose action answered.
+    public var rulePosition: Int?
+
+    public init(outcome: LookupResult.Outcome, rulePosition: Int?) {
+        self.outcome = outcome
+        self.rulePosition = rulePosition
+    }
+
+    public var routeIndex: Int? {
+        if case .route(let index) = outcome { return index }
+        return nil
+    }
 }
 
 /// The kernel's decision for a query, with the steps that led to it.
@@ -77,6 +99,7 @@ public enum LookupStep: Sendable, Equatable {
         case dead = "its next hops are dead"
         case tos = "its TOS does not match"
         case outputDevice = "it leaves through another device"
+        case source = "it serves another source prefix"
         case linkdown = "its device has no carrier and ignore_routes_with_linkdown is set"
     }
 }

@@ -18,14 +18,18 @@ public struct RouteGetQuery: Hashable, Sendable {
     public var mark: UInt32?
     /// `tos TOS` (`rtm_tos`).
     public var tos: UInt8
+    /// `fibmatch` (`RTM_F_FIB_MATCH`): answer with the FIB entry that matched (a multipath route
+    /// whole, with its prefix, table and metric) instead of the one next hop the packet would take.
+    public var fibMatch: Bool
 
     public init(destination: IPAddress, source: IPAddress? = nil, inputInterface: InterfaceIndex? = nil,
-                outputInterface: InterfaceIndex? = nil, mark: UInt32? = nil, tos: UInt8 = 0) {
+                outputInterface: InterfaceIndex? = nil, mark: UInt32? = nil, tos: UInt8 = 0, fibMatch: Bool = false) {
         self.destination = destination
         self.source = source
         self.inputInterface = inputInterface
         self.outputInterface = outputInterface
         self.mark = mark
         self.tos = tos
+        self.fibMatch = fibMatch
     }
 }

@@ -5,7 +5,8 @@ import PodRouteCore
 extension NetlinkRequest {
     /// `RTM_GETROUTE` without `NLM_F_DUMP`: `ip route get`. Like iproute2, the `rtmsg` carries the
     /// family, `rtm_dst_len`/`rtm_src_len` of full host prefixes and the tos; IPv4 lookups set
-    /// `RTM_F_LOOKUP_TABLE` so the answer reports the table that matched (`RTA_TABLE`).
+    /// `RTM_F_LOOKUP_TABLE` so the answer reports the table that matched (`RTA_TABLE`);
+    /// `fibmatch` adds `RTM_F_FIB_MATCH`, for the matched FIB entry instead of the taken path.
     public static func routeGet(_ query: RouteGetQuery) -> NetlinkRequest {
         let family = query.destination.family
         var header = rtmsg()
@@ -13,6 +14,7 @@ extension NetlinkRequest {
         header.rtm_dst_len = family.bitWidth
         header.rtm_tos = query.tos
         if family == .inet { header.rtm_flags = UInt32(RTM_F_LOOKUP_TABLE) }
+        if query.fibMatch { header.rtm_flags |= UInt32(RTM_F_FIB_MATCH) }
         if let source = query.source { header.rtm_src_len = source.family.bitWidth }
         var request = NetlinkRequest(.getRoute, header: header)
         request.append(attribute(RTA_DST), bytes: query.destination.networkBytes)

@@ -120,7 +120,7 @@ struct SiteTraceTests {
         let cases: [([String], String)] = [
             (["trace", "10.21.69.999", "--site", site], "'10.21.69.999' is not an IPv4 or IPv6 address"),
             (["trace", Self.pod, "--site", site, "--from-host", "nobody"], "has no host named 'nobody' (it has: office, gw, node1, node2)"),
-            (["trace", Self.pod, "--site", site, "--src", "fe80::1"], "are not of the same family"),
+            (["trace", Self.pod, "--site", site, "--src", "fe80::1"], "--src fe80::1 is IPv6 but the destination 10.21.69.212 is IPv4"),
         ]
         for (arguments, message) in cases {
             let run = try PodRouteBinary.run(arguments)

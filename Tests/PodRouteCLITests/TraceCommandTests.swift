@@ -17,9 +17,10 @@ import Testing
         return try json(run.standardOutput).arrayValue?.first
     }
 
-    private func trace(_ fixture: CalicoNodeFixture, _ arguments: String...) throws -> (ProgramRun, JSONValue) {
+    /// `status`: 0 when the packet gets through (or leaves the host), 1 when it is refused.
+    private func trace(_ fixture: CalicoNodeFixture, status: Int32 = 0, _ arguments: String...) throws -> (ProgramRun, JSONValue) {
         let run = try PodRouteBinary.run(["trace", "--json", "--netns", fixture.node.name] + arguments)
-        #expect(run.status == 0, "trace \(arguments): \(run.standardError)")
+        #expect(run.status == status, "trace \(arguments): \(run.standardError)")
         return (run, try json(run.standardOutput))
     }
 
@@ -82,7 +83,7 @@ import Testing
         defer { try? fixture.remove() }
         for (destination, errno, finding) in [("10.21.230.9", "EINVAL", "blackhole"), ("10.99.1.1", "EHOSTUNREACH", "prohibited")] {
             #expect(try ipRouteGet(fixture, destination) == nil, "ip route get \(destination) refuses")
-            let (_, ours) = try trace(fixture, destination)
+            let (_, ours) = try trace(fixture, status: 1, destination)
             #expect(ours["verdict"]?.stringValue == "unreachable", "\(destination)")
             #expect(ours["kernel"]?["error"]?["errno"]?.stringValue == errno, "\(destination): \(ours["kernel"] ?? .null)")
             #expect(ours["kernel"]?["agrees"]?.boolValue == true, "\(destination)")
@@ -90,7 +91,7 @@ import Testing
         }
         // A forwarded packet from the pod: forwarding is off in the namespace, so the kernel
         // refuses with EHOSTUNREACH and podroute says why.
-        let (_, forwarded) = try trace(fixture, "10.30.0.5", "--src", "10.21.230.5", "--iif", "calic440f455693")
+        let (_, forwarded) = try trace(fixture, status: 1, "10.30.0.5", "--src", "10.21.230.5", "--iif", "calic440f455693")
         #expect(forwarded["kernel"]?["agrees"]?.boolValue == true, "\(forwarded["kernel"] ?? .null)")
         #expect(forwarded["findings"]?.arrayValue?.contains { $0["code"]?.stringValue == "ip-forward-off" } == true)
         _ = try fixture.node.run("sysctl", "-qw", "net.ipv4.ip_forward=1")

@@ -40,12 +40,12 @@ struct SiteTraceTests {
         #expect(gwRoute?["gateway"] as? String == "10.20.1.22")
         #expect(hops[1]["dev"] as? String == "eth1")
         let encap = hops[2]["encap"] as? [String: Any]
-        #expect(encap?["type"] as? String == "vxlan")
-        #expect(encap?["outerDestination"] as? String == "10.20.1.24")
+        #expect(encap?["kind"] as? String == "vxlan")
+        #expect(encap?["outer_dst"] as? String == "10.20.1.24")
         #expect(encap?["vni"] as? Int == 4096)
-        #expect(hops[3]["outcome"] as? String == "workload")
+        #expect(hops[3]["outcome"] as? String == "delivered-to-workload")
         #expect(hops[3]["pod"] as? String == "default/web-1")
-        #expect(fixed["pathMTU"] as? Int == 1450)
+        #expect(fixed["path_mtu"] as? Int == 1450)
         let codes = (fixed["findings"] as? [[String: Any]] ?? []).compactMap { $0["code"] as? String }
         // The wrong-node return, and the tunnel's 1450 below the office's 1500 (a warning).
         #expect(codes.sorted() == ["asymmetric-return", "mtu-mismatch"])
@@ -76,8 +76,8 @@ struct SiteTraceTests {
         let object = try Self.object(run.standardOutput)
         #expect(object["verdict"] as? String == "forwarded")
         let last = (object["hops"] as? [[String: Any]])?.last
-        #expect(last?["outcome"] as? String == "left-site")
-        #expect(last?["nextHop"] as? String == "10.20.1.22")
+        #expect(last?["outcome"] as? String == "left-known-hosts")
+        #expect(last?["next_hop"] as? String == "10.20.1.22")
     }
 
     /// `--probe`: real probes from the office namespace beside the state's prediction. On the

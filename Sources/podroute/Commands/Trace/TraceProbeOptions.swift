@@ -104,7 +104,7 @@ struct TraceProbeOutcome {
                 if let hop = line.hop { writer.int(hop) } else { writer.null() }
                 writer.key("predicted")
                 if let address = line.predicted?.address { writer.address(address) } else { writer.null() }
-                writer.key("predictedHost")
+                writer.key("predicted_host")
                 if let host = line.predicted?.host { writer.string(host) } else { writer.null() }
                 writer.key("observed")
                 writer.beginArray()

@@ -17,6 +17,8 @@ struct TUICommand: ParsableCommand {
     @OptionGroup var source: SourceOptions
     @Option(name: .long, help: ArgumentHelp("Open a site file's hosts (YAML: each read from netns, from or ssh, in parallel) with a host switcher; they are snapshots (r reads them again).", valueName: "FILE"))
     var site: String?
+    @Flag(name: .long, help: "Allow changes: the Plan view's apply (commit-confirmed); without it the UI is read-only.")
+    var write = false
     @Flag(name: .long, help: "Draw with ASCII only (no box characters or arrows).") var ascii = false
     @Flag(name: .customLong("no-color"), help: "No colours (also NO_COLOR=1 or TERM=dumb).") var noColor = false
     @Flag(name: .long, help: "Let the mouse select rows and scroll (breaks the terminal's own copy and paste).") var mouse = false
@@ -53,9 +55,9 @@ struct TUICommand: ParsableCommand {
         }
         TerminalSignals.install(wakeDescriptor: mailbox.writeEnd)
         let configuration = AppConfiguration(
-            readOnly: true, glyphs: terminal.capabilities.glyphs,
+            readOnly: !write, glyphs: terminal.capabilities.glyphs,
             refreshInterval: .milliseconds(Int(delay * 1000)), utcOffsetSeconds: Self.localUTCOffset(),
-            hints: source.hints)
+            hints: source.hints, sshSession: SSHSession(environment: ProcessInfo.processInfo.environment))
         let state = siteContext.flatMap { AppState(site: $0, configuration: configuration, size: terminal.size, now: Date()) }
             ?? AppState(snapshot: snapshot, configuration: configuration, size: terminal.size, now: Date())
         let channels = KernelChannels(subscription: subscription, statsSocket: statsSocket)

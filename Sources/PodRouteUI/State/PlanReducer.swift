@@ -277,6 +277,8 @@ extension AppState {
             message = StatusMessage("change \(status.id): two more minutes")
         } else if !status.isPending {
             message = StatusMessage("change \(status.id): \(status.detail ?? status.state)")
+            // Reverted: a site's snapshots show the host as it was again only once read again.
+            if site != nil, status.state != "confirmed", previous?.state != status.state { return [.rereadSite] }
         }
         return []
     }

@@ -66,6 +66,37 @@ struct PlanTerminalTests {
         #expect(lab.ping(from: .office, to: pod), "a kept change stays")
     }
 
+    /// Not kept: the guardian reverts at the deadline and the banner says so (read from the journal).
+    @Test func notKeptTheGuardianRevertsAndTheBannerSaysSo() throws {
+        let lab = try SiteLab(.vxlan, label: "tuirevert")
+        defer { try? lab.remove() }
+        let state = lab.directory + "/state"
+        defer { Self.killGuardians(naming: state) }
+        let tmux = try TmuxSession(width: 100, height: 30, environment: ["PODROUTE_STATE_DIR": state])
+        defer { tmux.close() }
+        let pod = "10.21.69.212"
+        try tmux.type("\(PodRouteBinary.path) --netns \(lab.namespace(.gw)) --write --confirm-within 4; echo EXIT=$?", enter: true)
+        try tmux.waitFor("WRITE")
+        try tmux.press("4", ":")
+        try tmux.type("cidr 10.21.0.0/16")
+        try tmux.press("Enter", ":")
+        try tmux.type("via 10.20.1.22")
+        try tmux.press("Enter", "m")
+        try tmux.waitFor("+ 10.21.0.0/16 via 10.20.1.22")
+        try tmux.press("a")
+        try tmux.waitFor("It reverts by itself in 4 s")
+        try tmux.press("Tab", "Enter")
+        try tmux.waitFor("APPLIED · reverts in 0:0", timeout: .seconds(20))
+        #expect(lab.ping(from: .office, to: pod, attempts: 1))
+        let reverted = try tmux.waitFor("REVERTED · change", timeout: .seconds(20))
+        #expect(reverted.contains("reverted by guardian"), "\(reverted)")
+        #expect(!lab.ping(from: .office, to: pod, attempts: 1), "reverted: the office cannot reach the pods again")
+        #expect(try !lab.ip(on: .gw, "route show table main").contains("10.21."))
+        try tmux.press("q")
+        let end = try tmux.waitFor("EXIT=0")
+        #expect(end.contains("reverted (journal:"), "\(end)")
+    }
+
     static func killGuardians(naming directory: String) {
         let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
         for pid in entries.compactMap({ pid_t($0) }) {

@@ -19,6 +19,8 @@ struct TUICommand: ParsableCommand {
     var site: String?
     @Flag(name: .long, help: "Allow changes: the Plan view's apply (commit-confirmed); without it the UI is read-only.")
     var write = false
+    @Option(name: .customLong("confirm-within"), help: ArgumentHelp("Seconds to keep an applied change (Enter on the banner) before it is reverted.", valueName: "SECONDS"))
+    var confirmWithin: Int = 120
     @Flag(name: .long, help: "Draw with ASCII only (no box characters or arrows).") var ascii = false
     @Flag(name: .customLong("no-color"), help: "No colours (also NO_COLOR=1 or TERM=dumb).") var noColor = false
     @Flag(name: .long, help: "Let the mouse select rows and scroll (breaks the terminal's own copy and paste).") var mouse = false
@@ -29,6 +31,9 @@ struct TUICommand: ParsableCommand {
 
     func validate() throws {
         guard (0.2...60).contains(delay) else { throw ValidationError("-d takes 0.2 to 60 seconds, not \(delay)") }
+        guard (1...86_400).contains(confirmWithin) else {
+            throw ValidationError("--confirm-within takes 1 to 86400 seconds, not \(confirmWithin)")
+        }
         if site != nil, source.netns != nil || source.from != nil || source.demo || source.pods != nil {
             throw ValidationError("--site names its hosts and their pods itself: leave out --netns, --from, --demo and --pods")
         }
@@ -57,7 +62,8 @@ struct TUICommand: ParsableCommand {
         let configuration = AppConfiguration(
             readOnly: !write, glyphs: terminal.capabilities.glyphs,
             refreshInterval: .milliseconds(Int(delay * 1000)), utcOffsetSeconds: Self.localUTCOffset(),
-            hints: source.hints, sshSession: SSHSession(environment: ProcessInfo.processInfo.environment))
+            hints: source.hints, sshSession: SSHSession(environment: ProcessInfo.processInfo.environment),
+            confirmWithin: confirmWithin)
         let state = siteContext.flatMap { AppState(site: $0, configuration: configuration, size: terminal.size, now: Date()) }
             ?? AppState(snapshot: snapshot, configuration: configuration, size: terminal.size, now: Date())
         let channels = KernelChannels(subscription: subscription, statsSocket: statsSocket)

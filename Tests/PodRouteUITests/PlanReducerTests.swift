@@ -266,3 +266,41 @@ import Testing
         #expect(summary.contains(Format.clock(Fixtures.clock.addingTimeInterval(107), utcOffset: 0)))
     }
 }
+
+/// Over big tables the candidates and the draft come from jobs; stale results are dropped.
+@Suite struct PlanJobTests {
+    @Test func bigTablesReadCandidatesAndDraftOffTheLoop() throws {
+        let context = TraceFixtures.site(gatewayRoute: false)
+        let configuration = AppConfiguration(readOnly: false, inlineRouteLimit: 2)
+        var state = try #require(AppState(site: context, host: "gw", configuration: configuration,
+                                          size: Size(width: 120, height: 36), now: Fixtures.clock))
+        let effects = Fixtures.press(&state, .char("4"))
+        guard case .run(let job) = effects.first, job.kind == "plan-candidates" else {
+            Issue.record("no candidates job: \(effects)")
+            return
+        }
+        #expect(state.plan.candidates.isEmpty)
+        #expect(render(state).text().contains("reading the candidates"))
+        _ = reduce(&state, .jobFinished(job.run()))
+        #expect(!state.plan.candidates.isEmpty)
+
+        let draftEffects = Fixtures.press(&state, .char(" "))
+        guard case .run(let draftJob) = draftEffects.first, draftJob.kind == "plan" else {
+            Issue.record("no draft job: \(draftEffects)")
+            return
+        }
+        #expect(state.plan.pending)
+        #expect(render(state).text().contains("computing the draft"))
+        // A newer choice makes the first job's answer stale.
+        let newer = Fixtures.press(&state, .char("m"))
+        _ = reduce(&state, .jobFinished(draftJob.run()))
+        #expect(state.plan.pending, "a stale draft is dropped")
+        guard case .run(let latest) = newer.first else {
+            Issue.record("no draft job after m: \(newer)")
+            return
+        }
+        _ = reduce(&state, .jobFinished(latest.run()))
+        #expect(!state.plan.pending)
+        #expect(state.plan.preview?.draft.operations.isEmpty == false)
+    }
+}

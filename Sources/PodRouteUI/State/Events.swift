@@ -70,6 +70,8 @@ public struct Job: Sendable {
         case trace(TraceJob)
         /// A plan draft over a big table.
         case plan(PlanJob)
+        /// The Plan view's candidates, read from big tables.
+        case planCandidates(Site)
     }
 
     public let generation: Int
@@ -99,6 +101,8 @@ public struct Job: Sendable {
             return JobResult(generation: generation, output: .trace(trace.run()))
         case .plan(let plan):
             return JobResult(generation: generation, output: .plan(plan.run()))
+        case .planCandidates(let site):
+            return JobResult(generation: generation, output: .planCandidates(SiteCandidates.candidates(of: site)))
         }
     }
 
@@ -109,6 +113,7 @@ public struct Job: Sendable {
         case .routeRows: "route-rows"
         case .trace: "trace"
         case .plan: "plan"
+        case .planCandidates: "plan-candidates"
         }
     }
 }
@@ -119,6 +124,7 @@ public struct JobResult: Sendable {
         case routeRows(RouteRows)
         case trace(TraceOutcome)
         case plan(PlanPreview)
+        case planCandidates([RouteCandidate])
 
         /// Rows of a route-rows result (routes of a prepared snapshot, hops of a trace).
         public var rowCount: Int {
@@ -127,6 +133,7 @@ public struct JobResult: Sendable {
             case .routeRows(let rows): rows.count
             case .trace(let outcome): outcome.result.hops.count
             case .plan(let preview): preview.draft.operations.count
+            case .planCandidates(let candidates): candidates.count
             }
         }
     }

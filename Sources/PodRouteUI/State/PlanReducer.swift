@@ -11,13 +11,30 @@ extension AppState {
         return Site(hosts: [SiteHost(name: snapshot.host, snapshot: snapshot, hints: configuration.hints)])
     }
 
-    /// Reads the candidates again when the host or its data changed (typed ones and ticks stay).
+    /// Reads the candidates again when the host or its data changed (typed ones and ticks stay):
+    /// inline for small tables, as a job when the hosts hold more routes than the inline limit.
     mutating func refreshPlanCandidates() -> [Effect] {
         let key = "\(currentHost ?? snapshot.host)#\(site?.generation ?? snapshotsApplied)"
         guard plan.candidatesKey != key else { return [] }
         plan.candidatesKey = key
+        plan.candidatesGeneration += 1
+        let site = planSite
+        if site.hosts.reduce(0, { $0 + $1.snapshot.routes.count }) > configuration.inlineRouteLimit {
+            plan.candidatesPending = true
+            return [.run(Job(generation: plan.candidatesGeneration, work: .planCandidates(site)))]
+        }
+        return setPlanCandidates(SiteCandidates.candidates(of: site))
+    }
+
+    mutating func finishPlanCandidates(_ candidates: [RouteCandidate], generation: Int) -> [Effect] {
+        guard generation == plan.candidatesGeneration else { return [] }
+        return setPlanCandidates(candidates)
+    }
+
+    private mutating func setPlanCandidates(_ candidates: [RouteCandidate]) -> [Effect] {
+        plan.candidatesPending = false
         let typed = plan.candidates.filter { $0.source == Self.typedSource }
-        var found = SiteCandidates.candidates(of: planSite)
+        var found = candidates
         found += typed.filter { candidate in !found.contains { $0.cidr == candidate.cidr } }
         plan.candidates = found
         plan.selected = plan.selected.filter { cidr in found.contains { $0.cidr == cidr } }
@@ -179,6 +196,10 @@ extension AppState {
     }
 
     mutating func openApplyDialog() -> [Effect] {
+        if changeBusy {
+            message = StatusMessage("still working on the last change…")
+            return []
+        }
         if change?.isPending == true {
             message = StatusMessage("change \(change!.id) is still pending: keep (Enter) or revert (r) it first", isError: true)
             return []

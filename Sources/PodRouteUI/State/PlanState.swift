@@ -16,6 +16,9 @@ public struct PlanSession: Sendable {
     public internal(set) var preview: PlanPreview?
     /// A draft is computing off the loop (a big table).
     public internal(set) var pending = false
+    /// The candidates are being read off the loop (big tables).
+    public internal(set) var candidatesPending = false
+    public internal(set) var candidatesGeneration = 0
     public internal(set) var generation = 0
     /// The host and data the candidates were read from: re-read when either changes.
     var candidatesKey: String?

@@ -640,6 +640,8 @@ extension AppState {
         case .plan(let preview):
             finishPlan(preview, generation: result.generation)
             return []
+        case .planCandidates(let candidates):
+            return finishPlanCandidates(candidates, generation: result.generation)
         case .prepared(let prepared):
             guard result.generation == snapshotGeneration else { return [] }
             if routeFilter == nil, routeSort == SortOrder(.order) {

@@ -55,6 +55,11 @@ enum PlanView {
 
     static func drawList(_ surface: inout Surface, state: AppState, rect: Rect) {
         let plan = state.plan
+        if plan.candidatesPending, plan.candidates.isEmpty {
+            surface.put("reading the candidates\(surface.glyphs.ellipsis)", x: rect.minX + 1, y: rect.minY, width: rect.width - 2,
+                        style: .dim)
+            return
+        }
         guard !plan.candidates.isEmpty else {
             surface.put("no candidates found on this host: type one with :cidr CIDR (and :via IP)", x: rect.minX + 1,
                         y: rect.minY, width: rect.width - 2, style: .dim)
@@ -75,7 +80,7 @@ enum PlanView {
                 + " " + Sanitizer.printable(candidate.source)
             let y = rect.minY + row
             surface.put(text, x: rect.minX + 1, y: y, width: rect.width - 2)
-            if index == cursor.selected, state.mode == .normal || state.view == .plan {
+            if index == cursor.selected {
                 surface.put(surface.glyphs.pointer, x: rect.minX, y: y, style: .selection)
                 surface.highlight(Rect(x: rect.minX, y: y, width: rect.width, height: 1), attributes: .reverse, role: .selection)
             }

@@ -97,6 +97,47 @@ struct PlanTerminalTests {
         #expect(end.contains("reverted (journal:"), "\(end)")
     }
 
+    /// On a site: the candidates come from the nodes; per-node (the default) routes each block via
+    /// its own node; e gives two more minutes, r reverts at once; the site is read again.
+    @Test func onASitePerNodeExtendAndRevertNow() throws {
+        let lab = try SiteLab(.vxlan, label: "tuisite")
+        defer { try? lab.remove() }
+        let state = lab.directory + "/state"
+        defer { Self.killGuardians(naming: state) }
+        let siteFile = try lab.writeSiteFile()
+        let tmux = try TmuxSession(width: 120, height: 36, environment: ["PODROUTE_STATE_DIR": state])
+        defer { tmux.close() }
+        let pod = "10.21.69.212"
+        try tmux.type("\(PodRouteBinary.path) --site \(siteFile) --write --confirm-within 60; echo EXIT=$?", enter: true)
+        try tmux.waitFor("site: site.yaml (snapshots)")
+        try tmux.press(":")
+        try tmux.type("host gw")
+        try tmux.press("Enter", "4")
+        let list = try tmux.waitFor("pod-pool")
+        #expect(list.contains("pod-block"))
+        try tmux.press("Space")   // the pool, first: per node, each block via its node
+        let preview = try tmux.waitFor("commands (linux):")
+        #expect(preview.contains("+ 10.21.69.192/26 via 10.20.1.24"), "\(preview)")
+        try tmux.press("a")
+        try tmux.waitFor("> Cancel <")
+        try tmux.press("Tab", "Enter")
+        try tmux.waitFor("APPLIED · reverts in", timeout: .seconds(20))
+        #expect(lab.ping(from: .office, to: pod), "per-node: the office reaches the pod on node2 through node2")
+
+        try tmux.press("e")
+        try tmux.waitFor("two more minutes")
+        try tmux.waitFor("APPLIED · reverts in 2:")
+        try tmux.press("r")
+        let reverted = try tmux.waitFor("ROLLED-BACK · change", timeout: .seconds(20))
+        #expect(reverted.contains("rolled-back by rollback"), "\(reverted)")
+        #expect(!lab.ping(from: .office, to: pod, attempts: 1), "reverted now: unreachable again")
+        // The site's snapshot of gw is read again: the draft proposes the routes anew.
+        try tmux.press("Escape")
+        try tmux.waitFor("+ 10.21.69.192/26 via 10.20.1.24")
+        try tmux.press("q")
+        try tmux.waitFor("EXIT=0")
+    }
+
     static func killGuardians(naming directory: String) {
         let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
         for pid in entries.compactMap({ pid_t($0) }) {

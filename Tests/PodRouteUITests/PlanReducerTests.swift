@@ -114,6 +114,18 @@ import Testing
         #expect(diff.contains { $0.hasPrefix("+") && $0.contains("10.21.0.0/16 via 10.20.1.22") })
     }
 
+    @Test func pageKeysScrollThePreviewWithinItsLines() {
+        var state = Self.staged()
+        Fixtures.press(&state, .pageDown)
+        #expect(state.plan.previewScroll > 0)
+        for _ in 0..<50 { Fixtures.press(&state, .pageDown) }
+        let lines = PlanPreviewText.wrapped(state, width: PlanLayout(state: state).preview.width - 2).count
+        #expect(state.plan.previewScroll < lines)
+        #expect(render(state).text().contains("rollback"))
+        for _ in 0..<50 { Fixtures.press(&state, .pageUp) }
+        #expect(state.plan.previewScroll == 0)
+    }
+
     @Test func badCIDROrViaSaysSoAndChangesNothing() {
         var state = Self.staged()
         let generation = state.plan.generation

@@ -89,8 +89,9 @@ extension AppState {
 
     /// PgDn/PgUp page the preview (the list moves with the arrows).
     mutating func scrollPlanPreview(by pages: Int) {
-        let height = max(1, PlanLayout(state: self).preview.height - 1)
-        let last = max(0, PlanPreviewText.lines(self).count - height)
+        let preview = PlanLayout(state: self).preview
+        let height = max(1, preview.height - 1)
+        let last = max(0, PlanPreviewText.wrapped(self, width: preview.width - 2).count - height)
         plan.previewScroll = min(last, max(0, plan.previewScroll + pages * height))
     }
 

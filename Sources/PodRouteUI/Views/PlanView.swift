@@ -39,7 +39,7 @@ enum PlanView {
         surface.put("strategy " + plan.strategyWhy, x: parts.settings.minX + 1, y: parts.settings.minY + 1,
                     width: parts.settings.width - 2, style: .dim)
         drawList(&surface, state: state, rect: parts.list)
-        let lines = PlanPreviewText.lines(state)
+        let lines = PlanPreviewText.wrapped(state, width: parts.preview.width - 2)
         let more = lines.count > parts.preview.height ? "PgDn/PgUp scroll · " : ""
         let note = plan.pending ? "computing\(surface.glyphs.ellipsis)"
             : more + (state.configuration.readOnly ? "read-only: y copies" : "a applies")
@@ -47,8 +47,7 @@ enum PlanView {
                                title: "preview: \(host) (\(plan.format.rawValue))", note: note)
         surface.clipped(to: parts.preview) { surface in
             for (offset, line) in lines.dropFirst(plan.previewScroll).prefix(parts.preview.height).enumerated() {
-                surface.put(line.text, x: parts.preview.minX + 1, y: parts.preview.minY + offset,
-                            width: parts.preview.width - 2, style: line.style)
+                surface.put(line.text, x: parts.preview.minX + 1, y: parts.preview.minY + offset, style: line.style)
             }
         }
     }
@@ -139,6 +138,26 @@ enum PlanPreviewText {
         return lines
     }
 
+    /// The lines wrapped to `width` (nothing of a command or a check is cut off); continuation
+    /// lines are indented two more than the line they continue.
+    static func wrapped(_ state: AppState, width: Int) -> [Line] {
+        wrap(lines(state), width: width)
+    }
+
+    static func wrap(_ lines: [Line], width: Int) -> [Line] {
+        guard width > 8 else { return lines }
+        return lines.flatMap { line -> [Line] in
+            let indent = line.text.prefix { $0 == " " }.count
+            let body = String(line.text.dropFirst(indent))
+            guard TextWidth.width(of: line.text) > width else { return [line] }
+            let first = String(repeating: " ", count: indent)
+            let rest = String(repeating: " ", count: min(indent + 2, width / 2))
+            var pieces = Format.wrap(body, width: width - rest.count)
+            if pieces.isEmpty { pieces = [body] }
+            return pieces.enumerated().map { Line(text: ($0.offset == 0 ? first : rest) + $0.element, style: line.style) }
+        }
+    }
+
     /// `[ERROR]`, `[REFUSED]` (typing force overrides it), `[warning]`: words, not only colours.
     static func issueLines(_ issues: [PlanIssue]) -> [Line] {
         issues.map { issue in
@@ -172,6 +191,7 @@ enum ApplyDialogOverlay {
                                style: dialog.forceTyped ? .ok : .warning))
         }
         let width = min(layout.size.width - 4, 96)
+        lines = PlanPreviewText.wrap(lines, width: width - 4)
         let height = min(layout.size.height - 4, lines.count + 4)
         let frame = Rect(x: (layout.size.width - width) / 2, y: max(3, (layout.size.height - height) / 2), width: width,
                          height: height)

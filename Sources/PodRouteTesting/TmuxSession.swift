@@ -69,6 +69,17 @@ public final class TmuxSession: @unchecked Sendable {
         try tmux(["capture-pane", "-t", "main", "-p"] + (escapes ? ["-e"] : []))
     }
 
+    /// Lets programs in the pane set tmux's buffer with OSC 52 (`set-clipboard on`), as an
+    /// operator's tmux would for podroute's copy.
+    public func acceptClipboard() throws {
+        try tmux(["set-option", "-s", "set-clipboard", "on"])
+    }
+
+    /// The newest tmux buffer: what the last OSC 52 copied.
+    public func clipboard() throws -> String {
+        try tmux(["show-buffer"])
+    }
+
     public func resize(width: Int, height: Int) throws {
         try tmux(["resize-window", "-t", "main", "-x", String(width), "-y", String(height)])
     }

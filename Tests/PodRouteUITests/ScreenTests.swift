@@ -78,12 +78,11 @@ import Testing
         Golden.assertScreen(render(state), named: glyphs.isUnicode ? "utf8" : "ascii")
     }
 
-    @Test(arguments: [ViewID.plan])
-    func comingViews(view: ViewID) {
+    /// A single node: the candidates are its own blocks (the blackhole) and the blocks it routes to.
+    @Test func planOnANode() {
         var state = Fixtures.state(size: Size(width: 80, height: 24))
-        Fixtures.press(&state, .char("2"), .down, .down, .down, .char("t"))
-        if view == .plan { Fixtures.press(&state, .char("4")) }
-        Golden.assertScreen(render(state), named: view.title)
+        Fixtures.press(&state, .char("4"), .char(" "))
+        Golden.assertScreen(render(state), named: "Plan")
     }
 
     @Test(arguments: [Size(width: 59, height: 24), Size(width: 80, height: 14), Size(width: 20, height: 5)])

@@ -59,6 +59,22 @@ public enum KeyAction: Hashable, Sendable {
     case reread
     /// Apply the staged plan: changes the host, so refused in read-only mode.
     case applyPlan
+    /// Plan view: tick or untick the selected candidate.
+    case togglePlanCandidate
+    /// Plan view: the next strategy (per-node, aggregate).
+    case cyclePlanStrategy
+    /// Plan view: the next vendor format of the commands.
+    case cyclePlanFormat
+    /// Plan view: copy the commands to the terminal's clipboard (OSC 52).
+    case copyPlanCommands
+    /// A pending change: keep it, give it two more minutes, revert it now.
+    case keepChange
+    case extendChange
+    case revertChange
+    // Apply dialog.
+    case dialogAccept
+    case dialogCancel
+    case dialogToggle
     // Prompt (filter and command line) editing.
     case promptAccept
     case promptCancel
@@ -89,12 +105,16 @@ public enum BindingContext: Hashable, Sendable {
     case help
     /// The host picker (a site's hosts).
     case picker
+    /// The apply dialog.
+    case dialog
+    /// Every view while a change applied from this session is pending (they come first).
+    case pendingChange
 
     public func applies(to view: ViewID) -> Bool {
         switch self {
         case .global: true
         case .views(let views): views.contains(view)
-        case .prompt, .help, .picker: false
+        case .prompt, .help, .picker, .dialog, .pendingChange: false
         }
     }
 }
@@ -215,8 +235,8 @@ public struct KeyRegistry: Sendable {
         var sections: [(group: String, bindings: [KeyBinding])] = []
         for binding in bindings {
             switch binding.context {
-            case .global, .views, .prompt: break
-            case .help, .picker: continue
+            case .global, .views, .prompt, .pendingChange: break
+            case .help, .picker, .dialog: continue
             }
             if let index = sections.firstIndex(where: { $0.group == binding.group }) {
                 sections[index].bindings.append(binding)
@@ -251,7 +271,7 @@ public struct KeyRegistry: Sendable {
                    group: "Views"),
         KeyBinding([.char("3")], .showView(.trace), label: "trace", help: "the path to an address, hop by hop",
                    group: "Views"),
-        KeyBinding([.char("4")], .showView(.plan), label: "plan", help: "gateway routes for the pod network (coming)",
+        KeyBinding([.char("4")], .showView(.plan), label: "plan", help: "stage, preview and apply gateway routes for the pod network",
                    group: "Views"),
         KeyBinding([.tab], .nextView, label: "next view", help: "the next view", group: "Views"),
         KeyBinding([.backTab], .previousView, label: "previous view", help: "the previous view", group: "Views"),
@@ -291,8 +311,36 @@ public struct KeyRegistry: Sendable {
         KeyBinding([.char("f")], .pickTraceSource, label: "from", help: "choose the site host the packet starts from",
                    context: .views([.trace]), hintRank: 5, group: "Trace", needsSite: true),
         // Plan
-        KeyBinding([.char("a")], .applyPlan, label: "apply", help: "apply the staged plan to the host (needs --write)",
+        KeyBinding([.char(" ")], .togglePlanCandidate, label: "select",
+                   help: "tick or untick the candidate (:cidr CIDR adds one, :via IP[,IP] sets next hops)",
+                   context: .views([.plan]), hintRank: 2, group: "Plan"),
+        KeyBinding([.char("m")], .cyclePlanStrategy, label: "strategy",
+                   help: "per-node (recommended: replies return through the pod's own node) or aggregate",
+                   context: .views([.plan]), hintRank: 3, group: "Plan"),
+        KeyBinding([.char("f")], .cyclePlanFormat, label: "format", help: "the next vendor format for the commands",
+                   context: .views([.plan]), hintRank: 4, group: "Plan"),
+        KeyBinding([.char("y")], .copyPlanCommands, label: "copy",
+                   help: "copy the commands to the clipboard (OSC 52: over SSH, in tmux with set-clipboard on)",
+                   context: .views([.plan]), hintRank: 6, group: "Plan"),
+        KeyBinding([.char("a")], .applyPlan, label: "apply",
+                   help: "apply to this host, commit-confirmed: a dialog repeats the changes (needs --write)",
                    context: .views([.plan]), dangerous: true, hintRank: 5, group: "Plan"),
+        // Pending change (the banner's keys; they win over the views' while a change is pending)
+        KeyBinding([.enter], .keepChange, label: "keep", help: "while a change is pending: keep it (confirm)",
+                   context: .pendingChange, hintRank: 0, group: "Pending change"),
+        KeyBinding([.char("e")], .extendChange, label: "+2 min", help: "while a change is pending: two more minutes to decide",
+                   context: .pendingChange, hintRank: 1, group: "Pending change"),
+        KeyBinding([.char("r")], .revertChange, label: "revert now", help: "while a change is pending: undo it now",
+                   context: .pendingChange, hintRank: 2, group: "Pending change"),
+        // Apply dialog
+        KeyBinding([.enter], .dialogAccept, label: "choose", help: "run the highlighted button", context: .dialog,
+                   hintRank: 0, group: "Apply dialog"),
+        KeyBinding([.escape], .dialogCancel, label: "cancel", help: "close without applying", context: .dialog,
+                   hintRank: 1, group: "Apply dialog"),
+        KeyBinding([.tab, .left, .right], .dialogToggle, label: "switch", help: "move between Cancel and Apply",
+                   context: .dialog, hintRank: 2, group: "Apply dialog", keyText: "Tab"),
+        KeyBinding([.backspace, .ctrl("h")], .promptDeleteBackward, label: "delete", help: "delete a typed character",
+                   context: .dialog, group: "Apply dialog"),
         // Prompts
         KeyBinding([.enter], .promptAccept, label: "apply", help: "apply the filter or run the command",
                    context: .prompt, hintRank: 0, group: "Prompts"),

@@ -17,10 +17,16 @@ public struct AppConfiguration: Sendable {
     public var inlineRouteLimit: Int
     /// Workload groups larger than this start folded.
     public var foldWorkloadsAbove: Int
+    /// The operator's SSH session (SSH_CONNECTION): the plan's lockout guard protects its route.
+    public var sshSession: SSHSession?
+    /// Seconds an applied change waits for Enter (keep) before the guardian reverts it.
+    public var confirmWithin: Int
 
     public init(readOnly: Bool = true, glyphs: Glyphs = .unicode, refreshInterval: Duration = .seconds(1),
                 utcOffsetSeconds: Int = 0, hints: ClusterHints = ClusterHints(), inlineRouteLimit: Int = 5_000,
-                foldWorkloadsAbove: Int = 20) {
+                foldWorkloadsAbove: Int = 20, sshSession: SSHSession? = nil, confirmWithin: Int = 120) {
+        self.sshSession = sshSession
+        self.confirmWithin = confirmWithin
         self.readOnly = readOnly
         self.glyphs = glyphs
         self.refreshInterval = refreshInterval
@@ -51,6 +57,8 @@ public enum Mode: Hashable, Sendable {
     case traceEntry(LineEditor, recalled: Int?)
     /// A site's hosts, to pick one.
     case hostPicker(HostPicker)
+    /// The apply confirmation (default Cancel).
+    case applyDialog(ApplyDialog)
 }
 
 /// The help overlay's cursor.
@@ -153,6 +161,14 @@ public struct AppState: Sendable {
     public internal(set) var pendingRouteFocus: Int?
     /// On a single host: the one-host site the last trace built (its lookup), while the snapshot holds.
     var singleHostSite: (generation: Int, site: Site)?
+    /// The Plan view's choices and preview.
+    public internal(set) var plan = PlanSession()
+    /// The change applied from this session (the banner shows it while pending).
+    public internal(set) var change: ChangeStatus?
+    /// An apply or a banner action is running off the loop.
+    public internal(set) var changeBusy = false
+    /// A settled change's banner was seen (a key was pressed): it goes away.
+    public internal(set) var changeAcknowledged = false
     /// Stats samples seen, snapshots replaced: for the quit summary.
     public internal(set) var snapshotsApplied = 0
 

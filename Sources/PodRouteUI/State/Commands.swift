@@ -20,7 +20,9 @@ public enum CommandLineSpec {
         Command("routes", help: "show the Routes view"),
         Command("trace", argument: "[ADDRESS]", help: "trace an address (without one: the selected row's)"),
         Command("host", argument: "[NAME]", help: "show a site host in Interfaces and Routes (Tab completes; none: pick)"),
-        Command("plan", help: "show the Plan view (coming)"),
+        Command("plan", help: "show the Plan view"),
+        Command("cidr", argument: "CIDR", help: "Plan: add a CIDR to the candidates, ticked"),
+        Command("via", argument: "IP[,IP]", help: "Plan: the next hops (none: the nodes of the ticked blocks)"),
         Command("filter", argument: "TEXT", help: "filter the table (as /); no text clears it"),
         Command("sort", argument: "COLUMN [asc|desc]", help: "sort the table by a column"),
         Command("interval", argument: "SECONDS", help: "refresh live rates every SECONDS (0.5 to 60)"),
@@ -35,6 +37,9 @@ public enum CommandLineSpec {
         case showView(ViewID)
         case trace(String?)
         case host(String?)
+        case cidr(String)
+        /// Empty: back to the nodes of the selected blocks.
+        case via([String])
         case filter(String)
         case sort(column: String?, descending: Bool?)
         case interval(Double)
@@ -72,6 +77,11 @@ public enum CommandLineSpec {
         case "routes": return .showView(.routes)
         case "plan": return .showView(.plan)
         case "trace": return .trace(arguments.first)
+        case "cidr":
+            guard arguments.count == 1 else { throw usage }
+            return .cidr(arguments[0])
+        case "via":
+            return .via(rest.split(whereSeparator: { $0 == "," || $0 == " " }).map(String.init))
         case "host":
             guard arguments.count <= 1 else { throw usage }
             return .host(arguments.first)

@@ -20,6 +20,11 @@ public enum AppEvent: Sendable {
     case error(String)
     /// Every host of the site read again (after `Effect.rereadSite`); `unread` names the failures.
     case siteRead(Site, unread: [String])
+    /// The journal's word on the change applied from this session (after apply, confirm, extend,
+    /// revert or a status read).
+    case changeUpdated(ChangeStatus)
+    /// Apply (or confirm, extend, revert) failed; one sentence, nothing changed by it.
+    case changeFailed(String)
 }
 
 /// One read of every link's counters.
@@ -46,6 +51,12 @@ public enum Effect: Sendable {
     case run(Job)
     /// Read every host of the site again off the loop, then post `.siteRead`.
     case rereadSite
+    /// Put text on the terminal's clipboard (OSC 52: works over SSH and in tmux with set-clipboard).
+    case copyToClipboard(String)
+    /// Apply the draft commit-confirmed (off the loop), then post `.changeUpdated` or `.changeFailed`.
+    case apply(ApplyOrder)
+    /// Confirm, extend, revert or re-read the pending change (off the loop), then post the same.
+    case change(ChangeAction)
 }
 
 /// Work too big for the loop: preparing a snapshot of a million routes, filtering or sorting
@@ -57,6 +68,10 @@ public struct Job: Sendable {
         case routeRows(SnapshotModel, RowFilter?, SortOrder<RouteColumn>)
         /// A path trace: over a site, or over one host's snapshot (its lookup is built here).
         case trace(TraceJob)
+        /// A plan draft over a big table.
+        case plan(PlanJob)
+        /// The Plan view's candidates, read from big tables.
+        case planCandidates(Site)
     }
 
     public let generation: Int
@@ -84,6 +99,10 @@ public struct Job: Sendable {
             return JobResult(generation: generation, output: .routeRows(rows))
         case .trace(let trace):
             return JobResult(generation: generation, output: .trace(trace.run()))
+        case .plan(let plan):
+            return JobResult(generation: generation, output: .plan(plan.run()))
+        case .planCandidates(let site):
+            return JobResult(generation: generation, output: .planCandidates(SiteCandidates.candidates(of: site)))
         }
     }
 
@@ -93,6 +112,8 @@ public struct Job: Sendable {
         case .prepareSnapshot: "prepare-snapshot"
         case .routeRows: "route-rows"
         case .trace: "trace"
+        case .plan: "plan"
+        case .planCandidates: "plan-candidates"
         }
     }
 }
@@ -102,6 +123,8 @@ public struct JobResult: Sendable {
         case prepared(SnapshotModel)
         case routeRows(RouteRows)
         case trace(TraceOutcome)
+        case plan(PlanPreview)
+        case planCandidates([RouteCandidate])
 
         /// Rows of a route-rows result (routes of a prepared snapshot, hops of a trace).
         public var rowCount: Int {
@@ -109,6 +132,8 @@ public struct JobResult: Sendable {
             case .prepared(let model): model.routeCount
             case .routeRows(let rows): rows.count
             case .trace(let outcome): outcome.result.hops.count
+            case .plan(let preview): preview.draft.operations.count
+            case .planCandidates(let candidates): candidates.count
             }
         }
     }

@@ -4,9 +4,17 @@ import PodRouteCore
 /// The only way state changes: a pure function of the state and one event. The loop executes
 /// the effects it returns and draws `render(state)` afterwards.
 public func reduce(_ state: inout AppState, _ event: AppEvent) -> [Effect] {
+    var effects = reduceEvent(&state, event)
+    // The Plan view follows the host shown and its data (a new snapshot, a re-read, another host).
+    if state.view == .plan { effects += state.refreshPlanCandidates() }
+    return effects
+}
+
+private func reduceEvent(_ state: inout AppState, _ event: AppEvent) -> [Effect] {
     switch event {
     case .key(let key):
         state.message = nil
+        if state.change?.isPending == false { state.changeAcknowledged = true }
         return state.handleKey(key)
     case .resize(let size):
         state.size = size
@@ -14,7 +22,7 @@ public func reduce(_ state: inout AppState, _ event: AppEvent) -> [Effect] {
         return []
     case .tick(let date):
         state.now = date
-        return []
+        return state.changeTick()
     case .snapshotReplaced(let snapshot):
         if state.paused {
             state.heldSnapshot = snapshot
@@ -36,6 +44,12 @@ public func reduce(_ state: inout AppState, _ event: AppEvent) -> [Effect] {
         return []
     case .siteRead(let site, let unread):
         return state.siteRead(site, unread: unread)
+    case .changeUpdated(let status):
+        return state.changeUpdated(status)
+    case .changeFailed(let text):
+        state.changeBusy = false
+        state.message = StatusMessage(text, isError: true)
+        return []
     }
 }
 
@@ -55,11 +69,16 @@ extension AppState {
         case .help(var help): return handleHelp(key, &help)
         case .traceEntry(var editor, let recalled): return handleTraceEntry(key, &editor, recalled: recalled)
         case .hostPicker(var picker): return handlePicker(key, &picker)
+        case .applyDialog(var dialog): return handleApplyDialog(key, &dialog)
         }
     }
 
     mutating func handleNormal(_ key: Key) -> [Effect] {
         if case .mouse(let event) = key { return handleMouse(event) }
+        // The banner's keys come first while a change is pending.
+        if change?.isPending == true, let binding = registry.resolve(key, context: .pendingChange) {
+            return perform(binding.action)
+        }
         switch registry.resolve(key, in: view) {
         case .run(let binding): return perform(binding.action)
         case .refused(let binding):
@@ -93,6 +112,8 @@ extension AppState {
             show(view.previous)
         case .moveUp: move(by: -1)
         case .moveDown: move(by: 1)
+        case .pageUp where view == .plan: scrollPlanPreview(by: -1)
+        case .pageDown where view == .plan: scrollPlanPreview(by: 1)
         case .pageUp: move(by: -pageRows)
         case .pageDown: move(by: pageRows)
         case .top: move(to: 0)
@@ -133,11 +154,21 @@ extension AppState {
         case .reread:
             return reread()
         case .applyPlan:
-            message = StatusMessage("nothing is staged to apply yet: the Plan view is coming")
+            return openApplyDialog()
+        case .togglePlanCandidate:
+            return togglePlanCandidate()
+        case .cyclePlanStrategy:
+            return cyclePlanStrategy()
+        case .cyclePlanFormat:
+            cyclePlanFormat()
+        case .copyPlanCommands:
+            return copyPlanCommands()
+        case .keepChange, .extendChange, .revertChange:
+            return changeKey(action)
         case .promptAccept, .promptCancel, .promptComplete, .promptDeleteBackward, .promptClear, .promptDeleteWord,
              .promptHistoryPrevious, .promptHistoryNext:
             message = StatusMessage("that key works inside the / and : prompts")
-        case .helpRun, .helpClose, .pickerChoose, .pickerClose:
+        case .helpRun, .helpClose, .pickerChoose, .pickerClose, .dialogAccept, .dialogCancel, .dialogToggle:
             break
         }
         return []
@@ -168,6 +199,7 @@ extension AppState {
             moveTrace(by: delta)
             return
         case .plan:
+            movePlan(by: delta)
             return
         }
         clampCursors()
@@ -184,7 +216,9 @@ extension AppState {
         case .trace:
             moveTrace(to: row)
             return
-        case .plan: return
+        case .plan:
+            movePlan(to: row)
+            return
         }
         clampCursors()
     }
@@ -438,6 +472,10 @@ extension AppState {
                 return []
             }
             return switchHost(to: name)
+        case .cidr(let text):
+            return addTypedCIDR(text)
+        case .via(let words):
+            return setVias(words)
         case .filter(let text):
             if view != .interfaces && view != .routes { show(.interfaces) }
             do {
@@ -599,6 +637,11 @@ extension AppState {
         case .trace(let outcome):
             finishTrace(outcome, generation: result.generation)
             return []
+        case .plan(let preview):
+            finishPlan(preview, generation: result.generation)
+            return []
+        case .planCandidates(let candidates):
+            return finishPlanCandidates(candidates, generation: result.generation)
         case .prepared(let prepared):
             guard result.generation == snapshotGeneration else { return [] }
             if routeFilter == nil, routeSort == SortOrder(.order) {
@@ -637,7 +680,18 @@ extension AppState {
             text += " for \(Format.duration(now.timeIntervalSince(startedAt)))"
         }
         text += ", \(model.linkCount) links, \(model.routeCount) routes"
-        text += configuration.readOnly ? "; read-only, no changes made" : "; no changes made"
+        guard let change else {
+            text += configuration.readOnly ? "; read-only, no changes made" : "; no changes made"
+            return text
+        }
+        let id = Sanitizer.printable(change.id)
+        if change.isPending {
+            let at = Format.clock(change.deadline, utcOffset: configuration.utcOffsetSeconds)
+            text += "; change \(id) is PENDING: it will be reverted at \(at) unless `podroute confirm \(id)`"
+        } else {
+            text += "; change \(id) \(change.state)"
+        }
+        text += " (journal: \(Sanitizer.printable(change.journal)))"
         return text
     }
 

@@ -41,12 +41,14 @@ public func renderFrame(_ state: AppState, size: Size) -> (buffer: CellBuffer, s
     case .trace:
         TraceView.draw(&surface, state: state, layout: layout)
     case .plan:
-        ComingView.draw(&surface, state: state, layout: layout)
+        PlanView.draw(&surface, state: state, layout: layout)
     }
+    ChangeBannerView.draw(&surface, state: state, layout: layout)
     BottomBar.draw(&surface, state: state, layout: layout)
     switch state.mode {
     case .help(let help): HelpOverlay.draw(&surface, state: state, help: help, layout: layout)
     case .hostPicker(let picker): HostPickerOverlay.draw(&surface, state: state, picker: picker, layout: layout)
+    case .applyDialog(let dialog): ApplyDialogOverlay.draw(&surface, state: state, dialog: dialog, layout: layout)
     default: break
     }
     return (surface.buffer, stats)
@@ -238,6 +240,8 @@ public enum BottomBar {
             drawHints(&surface, state.registry.hints(for: .picker), message: state.message, y: y, from: left, to: right)
         case .help:
             drawHints(&surface, state.registry.hints(for: .help), message: state.message, y: y, from: left, to: right)
+        case .applyDialog:
+            drawHints(&surface, state.registry.hints(for: .dialog), message: state.message, y: y, from: left, to: right)
         case .normal:
             drawHints(&surface, state.registry.hints(for: state.view), message: state.message, y: y, from: left, to: right)
         }

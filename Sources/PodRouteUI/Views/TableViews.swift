@@ -179,36 +179,6 @@ enum RoutesView {
     }
 }
 
-/// Plan until its issue lands: what it will do, honestly.
-enum ComingView {
-    static func draw(_ surface: inout Surface, state: AppState, layout: Layout) {
-        var lines: [DetailLine]
-        switch state.view {
-        case .plan:
-            lines = [
-                .paragraph("Plan is coming. It will propose the routes a gateway needs to reach the pod network "
-                    + "(per-node blocks, one aggregate route, or ECMP), preview them for the gateway's vendor with the "
-                    + "exact commands, and apply them on Linux with an automatic revert unless confirmed."),
-                .paragraph(""),
-                .paragraph(state.configuration.readOnly
-                    ? "This session is read-only: applying will need podroute --write."
-                    : "This session may write: applying will still ask first and revert unless confirmed."),
-            ]
-        default:
-            lines = []
-        }
-        let title = "\(state.view.title): coming"
-        surface.put(title, x: layout.body.minX + 1, y: layout.body.minY, style: .title)
-        let wrapped = DetailPane.wrap(lines, width: layout.body.width - 2)
-        surface.clipped(to: layout.body) { surface in
-            for (offset, runs) in wrapped.enumerated() {
-                var x = layout.body.minX + 1
-                for run in runs { x = surface.put(run.text, x: x, y: layout.body.minY + 2 + offset, style: run.style) }
-            }
-        }
-    }
-}
-
 /// The `?` overlay: every binding of the registry and every command; Enter runs the line.
 enum HelpOverlay {
     static func draw(_ surface: inout Surface, state: AppState, help: HelpState, layout: Layout) {

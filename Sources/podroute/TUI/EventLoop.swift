@@ -12,6 +12,7 @@ struct EventLoop {
     private let terminal: CursesTerminal
     private let mailbox: Mailbox
     private let jobs: JobRunner
+    private let changes: ChangeRunner
     private let feed: LiveFeed?
     private let channels: KernelChannels
     private var state: AppState
@@ -32,6 +33,7 @@ struct EventLoop {
         self.state = state
         self.mailbox = mailbox
         jobs = JobRunner(mailbox: mailbox)
+        changes = ChangeRunner(mailbox: mailbox)
         self.feed = feed
         self.channels = channels
         nextStats = .now
@@ -97,6 +99,7 @@ struct EventLoop {
         case .jobFinished: "job"
         case .notice, .error: "message"
         case .siteRead: "site"
+        case .changeUpdated, .changeFailed: "change"
         }
     }
 
@@ -111,6 +114,9 @@ struct EventLoop {
                 nextStats = .now
             case .run(let job): jobs.run(job)
             case .rereadSite: site?.reread(into: mailbox)
+            case .copyToClipboard(let text): terminal.copyToClipboard(text)
+            case .apply(let order): changes.apply(order)
+            case .change(let action): changes.run(action)
             }
         }
         return nil

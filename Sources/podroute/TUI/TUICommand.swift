@@ -17,6 +17,10 @@ struct TUICommand: ParsableCommand {
     @OptionGroup var source: SourceOptions
     @Option(name: .long, help: ArgumentHelp("Open a site file's hosts (YAML: each read from netns, from or ssh, in parallel) with a host switcher; they are snapshots (r reads them again).", valueName: "FILE"))
     var site: String?
+    @Flag(name: .long, help: "Allow changes: the Plan view's apply (commit-confirmed); without it the UI is read-only.")
+    var write = false
+    @Option(name: .customLong("confirm-within"), help: ArgumentHelp("Seconds to keep an applied change (Enter on the banner) before it is reverted.", valueName: "SECONDS"))
+    var confirmWithin: Int = 120
     @Flag(name: .long, help: "Draw with ASCII only (no box characters or arrows).") var ascii = false
     @Flag(name: .customLong("no-color"), help: "No colours (also NO_COLOR=1 or TERM=dumb).") var noColor = false
     @Flag(name: .long, help: "Let the mouse select rows and scroll (breaks the terminal's own copy and paste).") var mouse = false
@@ -27,6 +31,9 @@ struct TUICommand: ParsableCommand {
 
     func validate() throws {
         guard (0.2...60).contains(delay) else { throw ValidationError("-d takes 0.2 to 60 seconds, not \(delay)") }
+        guard (1...86_400).contains(confirmWithin) else {
+            throw ValidationError("--confirm-within takes 1 to 86400 seconds, not \(confirmWithin)")
+        }
         if site != nil, source.netns != nil || source.from != nil || source.demo || source.pods != nil {
             throw ValidationError("--site names its hosts and their pods itself: leave out --netns, --from, --demo and --pods")
         }
@@ -53,9 +60,10 @@ struct TUICommand: ParsableCommand {
         }
         TerminalSignals.install(wakeDescriptor: mailbox.writeEnd)
         let configuration = AppConfiguration(
-            readOnly: true, glyphs: terminal.capabilities.glyphs,
+            readOnly: !write, glyphs: terminal.capabilities.glyphs,
             refreshInterval: .milliseconds(Int(delay * 1000)), utcOffsetSeconds: Self.localUTCOffset(),
-            hints: source.hints)
+            hints: source.hints, sshSession: SSHSession(environment: ProcessInfo.processInfo.environment),
+            confirmWithin: confirmWithin)
         let state = siteContext.flatMap { AppState(site: $0, configuration: configuration, size: terminal.size, now: Date()) }
             ?? AppState(snapshot: snapshot, configuration: configuration, size: terminal.size, now: Date())
         let channels = KernelChannels(subscription: subscription, statsSocket: statsSocket)

@@ -151,3 +151,29 @@ import Testing
         #expect(Sanitizer.printable("节点-1") == "节点-1")
     }
 }
+
+@Suite("Kernel routes on tunnels")
+struct KernelRoutesOnTunnelsTests {
+    /// `fe80::/64 dev vxlan.calico proto kernel` is the tunnel's link-local subnet, not a pod block.
+    @Test func aTunnelsLinkLocalRouteIsConnected() throws {
+        let capture = """
+            $ ip -d link
+            1: lo: <LOOPBACK,UP,LOWER_UP> mtu 65536 qdisc noqueue state UNKNOWN mode DEFAULT group default qlen 1000
+                link/loopback 00:00:00:00:00:00 brd 00:00:00:00:00:00
+            2: eth0: <BROADCAST,MULTICAST,UP,LOWER_UP> mtu 1500 qdisc noqueue state UP mode DEFAULT group default qlen 1000
+                link/ether 02:00:00:00:01:22 brd ff:ff:ff:ff:ff:ff
+            3: vxlan.calico: <BROADCAST,MULTICAST,UP,LOWER_UP> mtu 1450 qdisc noqueue state UNKNOWN mode DEFAULT group default
+                link/ether 66:aa:bb:cc:dd:01 brd ff:ff:ff:ff:ff:ff
+                vxlan id 4096 local 10.20.1.22 dev eth0 srcport 0 0 dstport 4789 nolearning ttl auto ageing 300
+            $ ip -6 route
+            fe80::/64 dev vxlan.calico proto kernel metric 256 pref medium
+            $ ip route
+            10.21.69.192/26 via 10.21.69.192 dev vxlan.calico onlink
+            """
+        let snapshot = try CaptureReader.load(text: capture, path: "node1.txt")
+        let classifier = CNIClassifier(snapshot: snapshot)
+        let roles = Dictionary(uniqueKeysWithValues: snapshot.routes.map { (RouteText.prefix($0.destination), classifier.classify($0).role) })
+        #expect(roles["fe80::/64"] == .connected)
+        #expect(roles["10.21.69.192/26"] == .remoteBlock)
+    }
+}

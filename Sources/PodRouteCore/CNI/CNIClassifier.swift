@@ -94,6 +94,10 @@ public struct CNIClassifier: Sendable {
             let pod = pod(of: hop?.device) ?? podsByAddress[route.destination.address]
             return RouteClassification(role: .workload, pod: pod)
         }
+        // The kernel's own routes on a tunnel (its fe80::/64, its address's subnet) are no pod block.
+        if gateway == nil, route.proto == .kernel, hop?.device != nil {
+            return RouteClassification(role: .connected)
+        }
         if let deviceRole, let encapsulation = deviceRole.encapsulation, deviceRole != .tunnel || gateway != nil {
             return RouteClassification(role: .remoteBlock, encapsulation: encapsulation, node: gateway)
         }

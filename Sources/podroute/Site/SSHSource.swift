@@ -50,6 +50,10 @@ enum ChildProcess {
         guard pipe(&outputPipe) == 0, pipe(&errorPipe) == 0 else {
             throw CLIFailure("cannot start \(executable): \(FileAccess.errorText(errno))")
         }
+        // Hosts are read in parallel: without close-on-exec, one child (ssh, kubectl) would inherit
+        // another's pipe ends and hold its EOF back until it exits. dup2 onto 1 and 2 in the
+        // child makes inheritable copies. (Glibc does not export pipe2 to Swift.)
+        for end in outputPipe + errorPipe { _ = fcntl(end, F_SETFD, FD_CLOEXEC) }
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }

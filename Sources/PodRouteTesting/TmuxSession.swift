@@ -98,7 +98,14 @@ public final class TmuxSession: @unchecked Sendable {
         var last = ""
         while clock.now < deadline {
             last = try screen()
-            if condition(last) { return last }
+            // A frame may still be arriving when the condition first holds: return a screen that
+            // two reads 50 ms apart agree on, so what the caller checks next is all there.
+            if condition(last) {
+                usleep(50_000)
+                let settled = try screen()
+                if settled == last || clock.now >= deadline { return condition(settled) ? settled : last }
+                continue
+            }
             usleep(50_000)
         }
         throw TimedOut(what: what, screen: last)

@@ -11,7 +11,8 @@ struct TerminalTests {
     @Test func theDemoOpensAndTheViewsSwitch() throws {
         let tmux = try TmuxSession(width: 120, height: 36)
         try tmux.type("\(binary) --demo", enter: true)
-        let interfaces = try tmux.waitFor("1 Interfaces")
+        // The whole first frame: tmux may be read while the frame is still arriving.
+        let interfaces = try tmux.waitUntil("the first frame, hint bar included") { $0.contains("1 Interfaces") && $0.contains("? help") }
         #expect(interfaces.contains("ens192"))
         #expect(interfaces.contains("calico-ipip"))
         #expect(interfaces.contains("demo (static)"))

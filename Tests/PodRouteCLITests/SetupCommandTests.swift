@@ -23,7 +23,7 @@ struct SetupCommandTests {
     /// Runs setup with `answers` piped in (one per line).
     static func setup(_ answers: [String], site: String, state: String, extra: [String] = []) throws -> ProgramRun {
         let input = answers.map { $0 + "\\n" }.joined()
-        let command = ([PodRouteBinary.path, "setup", "--site", site] + extra).map { "'\($0)'" }.joined(separator: " ")
+        let command = ([PodRouteBinary.path, "setup", "--site", site, "--no-kubectl"] + extra).map { "'\($0)'" }.joined(separator: " ")
         return try ProgramRun.run("/bin/sh", ["-c", "printf '\(input)' | \(command)"], environment: ["PODROUTE_STATE_DIR": state])
     }
 
@@ -36,7 +36,7 @@ struct SetupCommandTests {
         let untouched = try Self.routes(lab)
 
         // No terminal, nothing to read: one sentence, exit 2, at once.
-        let silent = try PodRouteBinary.run(["setup", "--site", site, "--write"], environment: ["PODROUTE_STATE_DIR": state])
+        let silent = try PodRouteBinary.run(["setup", "--site", site, "--write", "--no-kubectl"], environment: ["PODROUTE_STATE_DIR": state])
         #expect(silent.status == 2)
         #expect(silent.standardError.contains("setup stopped at step 1: standard input ended"), "\(silent.standardError)")
         #expect(silent.standardOutput.contains("Step 1 of 6 · where am I"))

@@ -169,6 +169,47 @@ import Testing
         #expect(Self.probes(reduce(&state, .tick(Fixtures.clock.addingTimeInterval(30)))).isEmpty)
     }
 
+    @Test func thePlanViewsOwnApplyProbesBeforeAndAfterToo() {
+        var state = PlanReducerTests.staged()
+        #expect(state.setup == nil)
+        let effects = Fixtures.press(&state, .char("a"))
+        #expect(Self.probes(effects).map(\.0) == [VerificationProbe(target: Self.pod, namespace: "gw")],
+                "the pod the site knows, from the namespace the dialog applies to")
+        #expect(Self.probes(effects).map(\.1) == [.before])
+    }
+
+    @Test func overBigTablesTheSurveyAndTheCandidatesArriveAsJobsAndTheStepsWait() throws {
+        let configuration = AppConfiguration(readOnly: false, inlineRouteLimit: 1)
+        var state = try #require(AppState(site: TraceFixtures.site(gatewayRoute: false), host: "gw", configuration: configuration,
+                                          size: Size(width: 120, height: 36), now: Fixtures.clock))
+        let jobs = Fixtures.press(&state, .char("g")).compactMap { if case .run(let job) = $0 { job } else { nil } }
+        #expect(Set(jobs.map(\.kind)) == ["setup-survey", "plan-candidates"])
+        #expect(state.setup?.survey == nil)
+        #expect(SetupText.lines(state).map(\.text) == ["surveying the hosts…"])
+        Fixtures.press(&state, .enter)
+        #expect(state.setup?.step == .whereAmI && state.message?.text == "still surveying the hosts…")
+        let survey = try #require(jobs.first { $0.kind == "setup-survey" })
+        _ = reduce(&state, .jobFinished(survey.run()))
+        #expect(state.setup?.survey?.evidence.role == .gateway)
+        Fixtures.press(&state, .enter, .enter)
+        #expect(state.setup?.step == .unreachable && state.message?.text == "still reading the candidates…")
+        let candidates = try #require(jobs.first { $0.kind == "plan-candidates" })
+        _ = reduce(&state, .jobFinished(candidates.run()))
+        Fixtures.press(&state, .enter)
+        #expect(state.setup?.step == .cidrs)
+        #expect(state.plan.selected.count == 1, "the recommendation, once the candidates are in")
+    }
+
+    @Test func pageKeysScrollALongStepOnASmallScreen() {
+        var state = Self.opened(size: Size(width: 60, height: 15))
+        Fixtures.press(&state, .pageDown)
+        #expect(state.setup?.scroll ?? 0 > 0)
+        let before = render(state).text()
+        Fixtures.press(&state, .pageUp)
+        #expect(state.setup?.scroll == 0)
+        #expect(render(state).text() != before)
+    }
+
     @Test func probeCommandSetsTheTargetAndTheMethod() {
         var state = Self.opened()
         _ = PlanReducerTests.command(&state, "probe tcp 8080")

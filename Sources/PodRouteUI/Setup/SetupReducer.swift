@@ -40,13 +40,21 @@ extension AppState {
     /// The setup's own keys; nil lets the key through to the Plan view (Space, m, f, y, arrows...).
     mutating func handleSetupKey(_ key: Key) -> [Effect]? {
         if let binding = registry.resolve(key, context: .setup) { return setupAction(binding.action) }
-        // Apply only from the last step, through its dialog.
-        if case .run(let binding) = registry.resolve(key, in: view), binding.action == .applyPlan,
-           setup?.step != .apply {
+        guard case .run(let binding) = registry.resolve(key, in: view) else { return nil }
+        switch binding.action {
+        case .applyPlan where setup?.step != .apply:
+            // Apply only from the last step, through its dialog.
             message = StatusMessage("apply comes at step \(SetupStep.count): Enter goes on through the preview")
             return []
+        case .pageDown where setup?.step != .preview, .pageUp where setup?.step != .preview:
+            // The preview pages like the Plan view's; the other steps page their own text.
+            let page = max(1, Layout(state: self).body.height - 4)
+            let scroll = max(0, (setup?.scroll ?? 0) + (binding.action == .pageDown ? page : -page))
+            setup?.scroll = scroll
+            return []
+        default:
+            return nil
         }
-        return nil
     }
 
     mutating func setupAction(_ action: KeyAction) -> [Effect] {
@@ -76,7 +84,11 @@ extension AppState {
             message = StatusMessage("still surveying the hosts…")
             return []
         }
-        if next == .cidrs, wizard.recommendation == nil, !plan.candidatesPending {
+        if next == .cidrs, plan.candidatesPending {
+            message = StatusMessage("still reading the candidates…")
+            return []
+        }
+        if next == .cidrs, wizard.recommendation == nil {
             wizard.recommendation = SetupRecommendation.recommend(plan.candidates)
             setup = wizard
             // Propose, never overrule: what the operator ticked in the Plan view stays.

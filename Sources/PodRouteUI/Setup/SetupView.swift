@@ -30,7 +30,7 @@ enum SetupView {
             PlanView.drawList(&surface, state: state, rect: area)
             return
         }
-        let scroll = step == .preview ? state.plan.previewScroll : wizard.scroll
+        let scroll = step == .preview ? state.plan.previewScroll : min(wizard.scroll, max(0, lines.count - area.height))
         put(lines.dropFirst(scroll).prefix(area.height), in: area, on: &surface)
     }
 

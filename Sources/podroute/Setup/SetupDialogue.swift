@@ -28,6 +28,8 @@ struct SetupDialogue {
     private var vias: [IPAddress]
     private var format = GatewayFormat.linux
     private var preview: PlanPreview?
+    /// kubectl's notes (missing, unreachable), said once at the start.
+    private var notes: [String] = []
     /// Answers piped in are echoed, so a transcript reads like a session.
     private let echo = isatty(0) == 0
 
@@ -48,6 +50,11 @@ struct SetupDialogue {
         let from = options.fromHost ?? inputs.site.hosts.first { $0.role == .workstation }?.name ?? target.host
         survey = SetupSurvey(site: inputs.site, target: target.host, traceFrom: from)
         candidates = SiteCandidates.candidates(of: inputs.site, serviceSource: inputs.serviceSource)
+        if !options.noKubectl {
+            let merged = KubectlSource.merging(candidates, context: options.kubeContext)
+            candidates = merged.candidates
+            notes = merged.notes
+        }
         recommendation = SetupRecommendation.recommend(candidates)
         selected = Set(recommendation.selected)
         strategy = recommendation.strategy
@@ -68,7 +75,7 @@ struct SetupDialogue {
         say("podroute setup: guided routes for \(Sanitizer.printable(target.host)) (\(Sanitizer.printable(target.source.description))). "
             + "Nothing changes before step \(SetupStep.count).")
         say("Each question shows its default in [brackets]: Enter takes it, b goes back, q quits.")
-        for note in inputs.failures { say("note: \(Sanitizer.printable(note))") }
+        for note in inputs.failures + notes { say("note: \(Sanitizer.printable(note))") }
         do {
             while try runStep() {}
         } catch Stop.quit {

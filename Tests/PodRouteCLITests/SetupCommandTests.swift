@@ -71,3 +71,30 @@ struct SetupCommandTests {
         #expect(try lab.ip(on: .gw, "route show table main").contains("10.21.69.192/26 via 10.20.1.24"))
     }
 }
+
+/// `podroute setup` without a lab: on a node (the demo) it walks the steps and applies nothing;
+/// bad options are one sentence.
+@Suite struct SetupCommandInputTests {
+    @Test func onANodeTheStepsEndWithAdviceNotApply() throws {
+        let command = "printf '\\n\\n\\n\\n\\n' | '\(PodRouteBinary.path)' setup --demo --no-kubectl --write"
+        let run = try ProgramRun.run("/bin/sh", ["-c", command])
+        #expect(run.status == 0, "\(run.standardError)")
+        let output = run.standardOutput
+        #expect(output.contains("k8s-node1 is a node: IPv4 forwarding on"), "\(output)")
+        #expect(output.contains("Step 6 of 6"), "\(output)")
+        #expect(output.contains("Nothing is applied on a node. k8s-node1 is a node: the route for the pods belongs on the office's gateway"),
+                "\(output)")
+        #expect(!output.contains("Type yes"))
+    }
+
+    @Test func badOptionsAreOneSentence() throws {
+        let port = try PodRouteBinary.run(["setup", "--demo", "--probe-port", "70000"])
+        #expect(port.status != 0 && port.standardError.contains("--probe-port takes a port from 1 to 65535"))
+        let probe = try PodRouteBinary.run(["setup", "--demo", "--probe", "pod-1"])
+        #expect(probe.status != 0 && probe.standardError.contains("--probe pod-1 is not an IPv4 or IPv6 address"))
+        let host = try PodRouteBinary.run(["setup", "--demo", "--from-host", "office"])
+        #expect(host.status != 0 && host.standardError.contains("--from-host names a site host: give --site FILE"))
+        let missing = try PodRouteBinary.run(["setup", "--from", "/nonexistent/capture.txt"])
+        #expect(missing.status == 2 && missing.standardError.contains("cannot read /nonexistent/capture.txt"), "\(missing.standardError)")
+    }
+}

@@ -130,6 +130,7 @@ import Testing
         #expect(node.setup?.survey?.targetIsNode == true)
         let lines = SetupText.lines(node).map(\.text).joined(separator: "\n")
         #expect(lines.contains("the route for the pods belongs on the office's gateway"), "\(lines)")
+        #expect(lines.contains("Run podroute setup on the gateway, or with --site FILE naming it"), "\(lines)")
         for _ in 0..<2 { Fixtures.press(&node, .enter) }
         if node.plan.selected.isEmpty { _ = PlanReducerTests.command(&node, "cidr 10.21.0.0/16") }
         _ = Self.go(&node, to: .apply)

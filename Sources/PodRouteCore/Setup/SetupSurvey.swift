@@ -63,8 +63,15 @@ public struct SetupSurvey: Sendable {
         return (chosen.address, "\(name)on \(Sanitizer.printable(chosen.host))")
     }
 
-    /// The routes belong on a gateway; on a node setup shows the vendor commands instead.
+    /// The routes belong on a gateway; on a node setup applies nothing.
     public var targetIsNode: Bool { evidence.role == .node }
+
+    /// What to do on a node: the plan needs the gateway's own table to be exact.
+    public var nodeAdvice: String {
+        "\(Sanitizer.printable(target)) is a node: the route for the pods belongs on the office's gateway, and its exact "
+            + "commands need the gateway's table. Run podroute setup on the gateway, or with --site FILE naming it "
+            + "(podroute plan --from a capture of it works too); the CIDRs and the strategy here are the ones to use there."
+    }
 
     /// `UNREACHABLE at gw [no-route-on-gateway]`: a check's verdict in a line.
     public static func verdictLine(_ check: Check) -> String {

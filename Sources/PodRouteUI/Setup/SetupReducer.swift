@@ -116,7 +116,7 @@ extension AppState {
     /// Enter on the last step: the Plan view's apply dialog (refused in read-only mode and on a node).
     private mutating func applyFromSetup() -> [Effect] {
         if setup?.survey?.targetIsNode == true {
-            message = StatusMessage("a node: the route belongs on the gateway; y copies the commands (f picks the vendor)")
+            message = StatusMessage("a node: the route belongs on the gateway; run setup there (or with --site naming it)")
             return []
         }
         guard registry.bindings.contains(where: { $0.action == .applyPlan }) else {

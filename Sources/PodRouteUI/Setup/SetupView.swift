@@ -73,9 +73,7 @@ enum SetupText {
         let target = Sanitizer.printable(survey.target)
         var lines = [Line(text: "\(target) is \(survey.evidence.summary).", style: .normal)]
         if survey.targetIsNode {
-            lines.append(Line(text: "[!] \(target) is a Kubernetes node: the route for the pods belongs on the office's gateway. "
-                              + "Setup ends with the gateway's commands (f picks the vendor, y copies them); it applies nothing here.",
-                              style: .warning))
+            lines.append(Line(text: "[!] " + survey.nodeAdvice, style: .warning))
         } else if state.applyTarget == nil {
             lines.append(Line(text: "[i] " + state.cannotApplyReason + ". Setup ends with the commands.", style: .warning))
         } else {
@@ -148,7 +146,9 @@ enum SetupText {
     static func apply(_ state: AppState, _ survey: SetupSurvey) -> [Line] {
         var lines: [Line] = []
         let count = state.plan.preview?.draft.operations.count ?? 0
-        if survey.targetIsNode || state.applyTarget == nil {
+        if survey.targetIsNode {
+            lines.append(Line(text: "Nothing is applied on a node. " + survey.nodeAdvice, style: .title))
+        } else if state.applyTarget == nil {
             lines.append(Line(text: "Nothing is applied from here: y copies the \(state.plan.format.rawValue) commands "
                               + "(f picks the vendor's format) to run on the gateway.", style: .title))
         } else if state.configuration.readOnly {

@@ -116,7 +116,7 @@ struct SetupDialogue {
         let name = Sanitizer.printable(target.host)
         var lines = ["\(name) is \(survey.evidence.summary)."]
         if survey.targetIsNode {
-            lines.append("\(name) is a node: the route belongs on the office's gateway; setup ends with its commands.")
+            lines.append(survey.nodeAdvice)
         } else if applyNamespace == nil {
             lines.append("\(name) is not a live host here (\(Sanitizer.printable(target.source.description))): setup ends with the commands.")
         } else {
@@ -198,7 +198,7 @@ struct SetupDialogue {
         for line in report.text().split(separator: "\n", omittingEmptySubsequences: false).dropLast(2) { say(String(line)) }
         let answer = try ask("A format name shows the commands for that vendor; Enter goes on [\(format.rawValue)]")
         guard case .text(let text) = answer, !text.isEmpty else {
-            if case .next = answer, preview.draft.hasErrors {
+            if case .next = answer, preview.draft.hasErrors, !survey.targetIsNode {
                 say("  the plan has errors (above): b goes back to change it")
                 return true
             }
@@ -211,13 +211,17 @@ struct SetupDialogue {
     }
 
     private mutating func applyStep() throws -> Bool {
+        if survey.targetIsNode {
+            say("  Nothing is applied on a node. " + survey.nodeAdvice)
+            return false
+        }
         guard let preview, let commands = preview.commands else {
             say("  nothing to apply: \(Sanitizer.printable(target.host)) already routes these.")
             return false
         }
-        guard !survey.targetIsNode, let namespace = applyNamespace, options.write else {
+        guard let namespace = applyNamespace, options.write else {
             say("  Nothing is applied from here; run these on \(Sanitizer.printable(target.host))"
-                + (options.write || survey.targetIsNode || applyNamespace == nil ? "" : " (or run setup again with --write)") + ":")
+                + (options.write || applyNamespace == nil ? "" : " (or run setup again with --write)") + ":")
             for line in commands.apply { say("    " + Sanitizer.printable(line)) }
             return false
         }

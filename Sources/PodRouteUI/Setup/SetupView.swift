@@ -3,7 +3,7 @@ import PodRouteCore
 /// The guided setup, drawn over the Plan view's body:
 ///
 ///     step 3 of 6 · which CIDRs                                   plans for gw (network namespace …)
-///     1 where ✓ › 2 unreachable ✓ › [3 CIDRs] › 4 next hops › 5 preview › 6 apply
+///     1 where ✓ → 2 unreachable ✓ → [3 CIDRs] → 4 next hops → 5 preview → 6 apply
 ///     ├─ … ─┤
 ///     the step's text (the candidate list on step 3, the Plan preview on step 5)
 enum SetupView {
@@ -42,7 +42,7 @@ enum SetupView {
         }
     }
 
-    /// `1 where ✓ › 2 unreachable ✓ › [3 CIDRs] › 4 next hops …`: done, current (bracketed) and to come.
+    /// `1 where ✓ → 2 unreachable ✓ → [3 CIDRs] → 4 next hops …`: done, current (bracketed) and to come.
     static func stepBar(_ current: SetupStep, glyphs: Glyphs) -> String {
         SetupStep.allCases.map { step in
             let name = "\(step.rawValue) \(step.shortTitle)"

@@ -20,8 +20,12 @@ extension AppState {
 
     mutating func verificationFollowUp(since moment: VerificationMoment) -> [Effect] {
         guard verification != nil else {
-            // No target yet: a pod known on the site (its workload route) is the default.
-            guard case .applyDialog = mode, !moment.dialogOpen, let pod = SetupSurvey.knownPod(in: planSite) else { return [] }
+            // No target yet: a pod known on the site (its workload route) is the default; over big
+            // tables only setup's survey (off the loop) or :probe name one.
+            let site = planSite
+            guard case .applyDialog = mode, !moment.dialogOpen,
+                  site.hosts.reduce(0, { $0 + $1.snapshot.routes.count }) <= configuration.inlineRouteLimit,
+                  let pod = SetupSurvey.knownPod(in: site) else { return [] }
             verification = Verification(probe: VerificationProbe(target: pod.address, namespace: applyTarget?.namespace))
             return startBeforeProbe()
         }

@@ -25,6 +25,8 @@ public enum AppEvent: Sendable {
     case changeUpdated(ChangeStatus)
     /// Apply (or confirm, extend, revert) failed; one sentence, nothing changed by it.
     case changeFailed(String)
+    /// A verification probe (after `Effect.probe`) finished.
+    case probeFinished(VerificationProbe, Verification.Phase, VerificationOutcome)
 }
 
 /// One read of every link's counters.
@@ -57,6 +59,8 @@ public enum Effect: Sendable {
     case apply(ApplyOrder)
     /// Confirm, extend, revert or re-read the pending change (off the loop), then post the same.
     case change(ChangeAction)
+    /// Send the verification probe (off the loop), then post `.probeFinished`.
+    case probe(VerificationProbe, Verification.Phase)
 }
 
 /// Work too big for the loop: preparing a snapshot of a million routes, filtering or sorting
@@ -72,6 +76,8 @@ public struct Job: Sendable {
         case plan(PlanJob)
         /// The Plan view's candidates, read from big tables.
         case planCandidates(Site)
+        /// The guided setup's survey (roles, traces) over big tables.
+        case setupSurvey(SetupSurveyJob)
     }
 
     public let generation: Int
@@ -103,6 +109,8 @@ public struct Job: Sendable {
             return JobResult(generation: generation, output: .plan(plan.run()))
         case .planCandidates(let site):
             return JobResult(generation: generation, output: .planCandidates(SiteCandidates.candidates(of: site)))
+        case .setupSurvey(let survey):
+            return JobResult(generation: generation, output: .setupSurvey(survey.run()))
         }
     }
 
@@ -114,6 +122,7 @@ public struct Job: Sendable {
         case .trace: "trace"
         case .plan: "plan"
         case .planCandidates: "plan-candidates"
+        case .setupSurvey: "setup-survey"
         }
     }
 }
@@ -125,6 +134,7 @@ public struct JobResult: Sendable {
         case trace(TraceOutcome)
         case plan(PlanPreview)
         case planCandidates([RouteCandidate])
+        case setupSurvey(SetupSurvey)
 
         /// Rows of a route-rows result (routes of a prepared snapshot, hops of a trace).
         public var rowCount: Int {
@@ -134,6 +144,7 @@ public struct JobResult: Sendable {
             case .trace(let outcome): outcome.result.hops.count
             case .plan(let preview): preview.draft.operations.count
             case .planCandidates(let candidates): candidates.count
+            case .setupSurvey(let survey): survey.checks.count
             }
         }
     }

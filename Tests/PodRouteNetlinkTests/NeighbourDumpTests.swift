@@ -1,3 +1,4 @@
+import CNetlink
 import Foundation
 import PodRouteCore
 import PodRouteNetlink
@@ -222,5 +223,27 @@ struct NeighbourDumpTests {
         #expect(Set((snapshot.fdb ?? []).filter { $0.device == device }) == Set((fresh.fdb ?? []).filter { $0.device == device }))
         #expect(Set((snapshot.neighbours ?? []).filter { $0.device == device })
                 == Set((fresh.neighbours ?? []).filter { $0.device == device }))
+    }
+
+    @Test("a refused neighbour or FDB dump carries errno and the kernel's extended-ACK text; the socket stays usable")
+    func refusedDumpsSayWhy() throws {
+        let node = try TestNamespace("neigh-extack")
+        defer { try? node.remove() }
+        var socket = try RTNetlinkSocket(namespace: node.name)
+        for family in [NetlinkFamily.inet, .bridge] {
+            var header = ndmsg()
+            header.ndm_family = family.rawValue
+            header.ndm_state = UInt16(NUD_PERMANENT)  // a state is no dump filter: EINVAL under strict checking
+            let error = try #require(throws: NetlinkError.self) {
+                try socket.dump(NetlinkRequest(.getNeighbour, header: header), onRestart: {}) { _ in Issue.record("no message expected") }
+            }
+            #expect(error.errno == .EINVAL)
+            let expected = family == .bridge ? "Invalid values in header for fdb dump request"
+                : "Invalid values in header for neighbor dump request"
+            #expect(error.kernelMessage == expected)
+            #expect(error.description == "the kernel refused the neighbour dump: \(expected) (EINVAL)")
+        }
+        #expect(try socket.neighbours(family: .inet).isEmpty)
+        _ = try socket.fdb()  // answers again
     }
 }

@@ -37,6 +37,7 @@ import Testing
     00:00:00:00:00:00 dev vxlan.calico dst 10.20.1.99 port 4790 vni 5000 via eth0 self permanent
     c2:b1:8b:24:4a:be dev veth1 master br0 permanent
     02:aa:bb:cc:dd:ee dev veth1 vlan 10 master br0
+    02:aa:bb:cc:dd:ef dev veth1 master br0 locked
     66:11:22:33:44:66 dev vxlan.calico dst 10.20.1.300 self permanent
 
     """
@@ -71,7 +72,7 @@ import Testing
         #expect(snapshot.neighbour(IPAddress("10.20.1.9")!, on: eth0)?.state == .failed)
         #expect(snapshot.neighbour(IPAddress("10.20.1.9")!, on: eth0)?.linkLayerAddress == nil)
         let fdb = try #require(snapshot.fdb)
-        #expect(fdb.count == 5)
+        #expect(fdb.count == 6)
         let remote = snapshot.fdbEntries(LinkLayerAddress("66:11:22:33:44:55")!, on: vxlan)
         #expect(remote.map(\.destination) == [IPAddress("10.20.1.24")])
         #expect(remote.first?.flags == .self && remote.first?.state == .permanent)
@@ -82,7 +83,7 @@ import Testing
         let warnings = snapshot.warnings.map(\.description)
         #expect(warnings.contains { $0.hasPrefix("line 20:") && $0.contains("'zz:11' is not a link-layer address") }, "\(warnings)")
         #expect(warnings.contains { $0.hasPrefix("line 21:") && $0.contains("has no 'dev'") }, "\(warnings)")
-        #expect(warnings.contains { $0.hasPrefix("line 28:") && $0.contains("'10.20.1.300' is not an IP address") }, "\(warnings)")
+        #expect(warnings.contains { $0.hasPrefix("line 29:") && $0.contains("'10.20.1.300' is not an IP address") }, "\(warnings)")
         #expect(warnings.count == 3, "\(warnings)")
         // No neighbour or FDB line became a route.
         #expect(snapshot.routes.count == 4)

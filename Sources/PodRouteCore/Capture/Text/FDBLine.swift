@@ -43,6 +43,7 @@ enum FDBLine {
                 guard let text = value(), let vlan = UInt16(text) else { return bad(words.dropFirst(index).first, "a VLAN id") }
                 entry.vlan = vlan
             case "used", "nhid", "link-netnsid": _ = value()
+            case "locked": break  // NTF_EXT_LOCKED (802.1X-locked ports): not modelled
             case "master":
                 let next = index + 1 < words.count ? words[index + 1] : nil
                 if let next, NeighbourState(fdbName: next) == nil || next.isEmpty,

@@ -38,6 +38,7 @@ enum NeighbourLine {
                 }
                 neighbour.linkLayerAddress = address
             case "used", "probes", "ref", "protocol", "nud": _ = value()
+            case "managed": break  // NTF_EXT_MANAGED: not modelled
             case "proxy": return .skipped(nil)
             default:
                 if let flag = NeighbourFlags.neighbourNamed.first(where: { $0.1 == word })?.0 {

@@ -1,3 +1,5 @@
+import Synchronization
+
 /// The hosts a path may cross — office workstation, gateways, nodes — each with its snapshot.
 public struct Site: Sendable {
     public let hosts: [SiteHost]
@@ -27,15 +29,36 @@ public struct SiteHost: Sendable {
     public let name: String
     public let snapshot: NetworkSnapshot
     public let classifier: CNIClassifier
-    public let lookup: RouteLookup
     public let role: HostRole
+    private let index: LazyRouteLookup
+
+    /// The host's route lookup, built on first use: host checks and candidates never need it,
+    /// and on a million routes it costs a fifth of a second.
+    public var lookup: RouteLookup { index.value }
 
     public init(name: String, snapshot: NetworkSnapshot, role: HostRole? = nil, hints: ClusterHints = ClusterHints()) {
         self.name = name
         self.snapshot = snapshot
         classifier = CNIClassifier(snapshot: snapshot, hints: hints)
-        lookup = RouteLookup(snapshot: snapshot)
+        index = LazyRouteLookup(snapshot)
         self.role = role ?? HostRole.detect(classifier)
+    }
+}
+
+/// A `RouteLookup` built once, on first use, by whichever thread asks first.
+private final class LazyRouteLookup: Sendable {
+    private let snapshot: NetworkSnapshot
+    private let built = Mutex<RouteLookup?>(nil)
+
+    init(_ snapshot: NetworkSnapshot) { self.snapshot = snapshot }
+
+    var value: RouteLookup {
+        built.withLock { built in
+            if let built { return built }
+            let lookup = RouteLookup(snapshot: snapshot)
+            built = lookup
+            return lookup
+        }
     }
 }
 

@@ -17,6 +17,7 @@
 #include <linux/if_addr.h>
 #include <linux/fib_rules.h>
 #include <linux/netconf.h>
+#include <linux/neighbour.h>  // ndmsg, NDA_*, NUD_*, NTF_*: RTM_GETNEIGH (ip neigh, bridge fdb)
 #include <linux/net_namespace.h>  // NETNSA_*: RTM_GETNSID (link-netns names)
 #include <linux/sched.h>   // CLONE_NEWNET: glibc defines it only with _GNU_SOURCE
 
@@ -32,6 +33,7 @@ _Static_assert(sizeof(struct rtmsg) == 12, "rtmsg");
 _Static_assert(sizeof(struct rtnexthop) == 8, "rtnexthop");
 _Static_assert(sizeof(struct ifinfomsg) == 16, "ifinfomsg");
 _Static_assert(sizeof(struct ifaddrmsg) == 8, "ifaddrmsg");
+_Static_assert(sizeof(struct ndmsg) == 12 && offsetof(struct ndmsg, ndm_state) == 8, "ndmsg");
 _Static_assert(sizeof(struct fib_rule_hdr) == 12, "fib_rule_hdr");
 // netconfmsg is a lone u8 in the uapi header; on the wire it takes NLMSG_ALIGN(1) = 4 bytes.
 _Static_assert(sizeof(struct netconfmsg) == 1 && NLMSG_ALIGN(sizeof(struct netconfmsg)) == 4, "netconfmsg");

@@ -2,7 +2,8 @@ import Foundation
 
 /// A Calico-like node built in network namespaces, with every kind of device and route the
 /// differential tests compare against iproute2: a workload veth `calic440f455693` whose peer
-/// lives in a pod namespace, a bridge with an enslaved veth, `vxlan.calico`, a macvlan, an
+/// lives in a pod namespace, a bridge with an enslaved veth, `vxlan.calico` (with the
+/// permanent neighbour and FDB entries of one remote VTEP), a macvlan, an
 /// alias with an escape character and an altname; unicast, blackhole, unreachable, prohibit
 /// and throw routes, multipath with weights, onlink, `proto bird` and `proto 80`, tables 100
 /// and 1000, metrics, `mtu`/`advmss`, IPv6 with `pref`, and policy rules.
@@ -42,6 +43,9 @@ public final class CalicoNodeFixture: Sendable {
         try ip("link set vxlan.calico mtu 1450 up")
         try ip("link add calic440f455693 type veth peer name eth0 netns \(pod.name)")
         try ip("link set calic440f455693 up")
+        // Felix's entries for the remote VTEP 10.21.12.64: its MAC, and the node behind that MAC.
+        try ip("neigh add 10.21.12.64 lladdr 66:aa:bb:cc:dd:01 dev vxlan.calico nud permanent")
+        _ = try node.run("bridge", "fdb", "append", "66:aa:bb:cc:dd:01", "dev", "vxlan.calico", "dst", "10.20.1.26")
         _ = try pod.ip("addr add 10.21.230.5/32 dev eth0")
         _ = try pod.ip("link set eth0 up")
         try ip("link add mv0 link ens192 type macvlan mode bridge")

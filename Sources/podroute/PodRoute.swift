@@ -12,7 +12,8 @@ struct PodRoute: ParsableCommand {
             """,
         version: "podroute 0.1.0",
         subcommands: [
-            TUICommand.self, LinksCommand.self, RoutesCommand.self, RulesCommand.self, SnapshotCommand.self,
+            TUICommand.self, LinksCommand.self, RoutesCommand.self, RulesCommand.self, NeighbourCommand.self, FDBCommand.self,
+            SnapshotCommand.self,
             TraceCommand.self, ProbeCommand.self, DoctorCommand.self, CidrsCommand.self, PlanCommand.self, SetupCommand.self,
             ApplyCommand.self, ConfirmCommand.self, RollbackCommand.self, JournalCommand.self, GuardianCommand.self,
         ],

@@ -55,7 +55,7 @@ struct SiteTraceTests {
         let lines = text.standardOutput.split(separator: "\n").map(String.init)
         #expect(lines.first == "trace \(Self.pod) from office (192.168.50.10): REACHABLE", "\(lines)")
         #expect(lines.contains { $0.contains("gw") && $0.contains("--eth1--> 10.21.0.0/16 via 10.20.1.22 dev eth1") }, "\(lines)")
-        #expect(lines.contains { $0.contains("[VXLAN 10.20.1.22 -> 10.20.1.24, VNI 4096, MTU 1450]") }, "\(lines)")
+        #expect(lines.contains { $0.contains("[VXLAN 10.20.1.22 -> 10.20.1.24, VNI 4096, port 4789, MTU 1450]") }, "\(lines)")
         #expect(lines.contains("  return: node2 -> gw -> office"))
         #expect(lines.contains { $0.hasPrefix("[!] asymmetric-return  requests enter the cluster at node1 but replies leave from node2") })
         #expect(lines.contains { $0.hasPrefix("    fix: route each node's pod blocks via that node") })

@@ -68,6 +68,11 @@ import Testing
         #expect(vxlan["encap"]?["vni"]?.uintValue == 4096)
         #expect(vxlan["encap"]?["port"]?.uintValue == 4789)
         #expect(vxlan["encap"]?["outer_src"]?.stringValue == "10.20.1.22")
+        // The outer destination: the VTEP's neighbour entry gives its MAC, the FDB the node.
+        #expect(vxlan["encap"]?["outer_dst"]?.stringValue == "10.20.1.26")
+        #expect(vxlan["encap"]?["vtep"]?.stringValue == "10.21.12.64")
+        #expect(vxlan["encap"]?["vtep_mac"]?.stringValue == "66:aa:bb:cc:dd:01")
+        #expect(vxlan["encap"]?["outer_dst_unknown"] == .null)
         #expect(vxlan["path_mtu"]?.uintValue == 1450)
         // The service route's `mtu 1400` lowers the path MTU below the device's.
         #expect(try trace(fixture, "10.96.0.10").1["path_mtu"]?.uintValue == 1400)
@@ -111,7 +116,7 @@ import Testing
         #expect(text.contains("route     10.21.12.64/26 via 10.21.12.64 dev vxlan.calico"), "\(text)")
         #expect(text.contains("role      remote-block"), "\(text)")
         #expect(text.contains("next hop  10.21.12.64 on vxlan.calico"), "\(text)")
-        #expect(text.contains("encap     VXLAN vxlan.calico VNI 4096 port 4789: outer 10.20.1.22 ->"), "\(text)")
+        #expect(text.contains("encap     VXLAN vxlan.calico VNI 4096 port 4789: outer 10.20.1.22 -> 10.20.1.26 (VTEP 10.21.12.64 is 66:aa:bb:cc:dd:01, FDB dst)"), "\(text)")
         #expect(text.contains("path MTU  1450"), "\(text)")
         // The fixture's rule 300 (`not from all iif ens192 lookup main suppress_prefixlength 0`) answers.
         #expect(text.contains("rule 300: lookup main"), "\(text)")
@@ -120,6 +125,22 @@ import Testing
         #expect(!text.contains("DISAGREEMENT"))
         // The ESC in ens192's alias never reaches the terminal.
         #expect(!text.contains("\u{1b}"))
+    }
+
+    @Test("Without the VTEP's neighbour entry the outer destination is unknown, said in one sentence; the packet is dropped")
+    func vxlanWithoutNeighbour() throws {
+        let fixture = try CalicoNodeFixture(label: "trace-noneigh")
+        defer { try? fixture.remove() }
+        try fixture.node.ip("neigh del 10.21.12.64 dev vxlan.calico")
+        let (_, json) = try trace(fixture, status: 1, "10.21.12.70")
+        #expect(json["encap"]?["outer_dst"] == .null)
+        #expect(json["encap"]?["outer_dst_unknown"]?.stringValue == "no neighbour entry for 10.21.12.64 on vxlan.calico")
+        #expect(json["verdict"]?.stringValue == "unreachable")
+        #expect(json["findings"]?.arrayValue?.first?["code"]?.stringValue == "vxlan-fdb")
+        // The route itself is what the kernel says: it answers `ip route get` all the same.
+        #expect(json["kernel"]?["agrees"]?.boolValue == true, "\(json["kernel"] ?? .null)")
+        let text = try PodRouteBinary.run("trace", "10.21.12.70", "--netns", fixture.node.name, "--ascii").standardOutput
+        #expect(text.contains("outer 10.20.1.22 -> ? (no neighbour entry for 10.21.12.64 on vxlan.calico)"), "\(text)")
     }
 
     @Test("A capture is explained without a kernel; the same state live is compared with it")

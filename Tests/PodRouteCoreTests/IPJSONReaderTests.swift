@@ -28,8 +28,8 @@ struct IPJSONReaderTests {
             "line 2: JSON element .[2] is \"not an object\"; expected an object of 'ip -j' output; it is skipped",
             "line 2: JSON element .[3] (a route): 'metric' is -4; expected a whole number from 0 to 4294967295; it is skipped",
             "line 2: JSON element .[4] (a route): 'type' is \"bogus\"; expected a route type such as \"unicast\"; it is skipped",
-            "line 2: JSON element .[5] is not an ip link/address, route, rule or netconf object (with an ifname, dst, "
-                + "priority or interface key); it is skipped",
+            "line 2: JSON element .[5] is not an ip link/address, route, rule, netconf or neighbour object or a bridge "
+                + "fdb object (with an ifname, dst, priority, interface or mac key); it is skipped",
             "line 2: JSON element .[6] (a route): nexthops[0]: 'weight' is 0; expected a weight from 1 to 256; it is skipped",
             "line 11: JSON element .[0] (a link): 'mtu' is \"big\"; expected a whole number from 0 to 4294967295; it is skipped",
             "line 11: JSON element .[2] (a link): addr_info[0]: 'family' is \"inet6\" but 'local' 10.0.0.10 is not; it is skipped",

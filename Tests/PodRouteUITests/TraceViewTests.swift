@@ -93,7 +93,7 @@ import Testing
         #expect(state.trace.selectedHop == 3, "the last hop is selected")
         let text = render(state).text()
         #expect(text.contains("verdict REACHABLE"))
-        #expect(text.contains("VXLAN 10.20.1.22 → 10.20.1.24  VNI 4096  MTU 1450"))
+        #expect(text.contains("VXLAN 10.20.1.22 → 10.20.1.24  VNI 4096  port 4789  MTU 1450"))
         #expect(text.contains("return: node2 → gw → office"))
         #expect(text.contains("pod default/web-1 (10.21.69.212)"))
     }
@@ -381,5 +381,37 @@ import Testing
         _ = reduce(&state, .jobFinished(third.run()))
         #expect(state.trace.outcome?.target == "10.21.69.212")
         #expect(state.trace.outcome?.result.verdict == .forwarded, "tunl0 to 10.20.1.24, a host outside this one")
+    }
+}
+
+/// The Trace view on one host: a VXLAN route's tunnel has no next hop to bracket, so the view
+/// gives it an `encap` line with the outer addresses from the host's neighbour and FDB entries.
+@Suite struct SingleHostTraceScreenTests {
+    static let tables = """
+        root@node1:~# ip neigh
+        10.21.69.192 dev vxlan.calico lladdr 66:3a:10:49:0c:d2 PERMANENT
+        root@node1:~# bridge fdb show
+        66:3a:10:49:0c:d2 dev vxlan.calico dst 10.20.1.24 self permanent
+        """
+
+    static func traced(_ capture: String) throws -> String {
+        let snapshot = try CaptureReader.load(text: capture, path: "node1.txt")
+        var state = AppState(snapshot: snapshot, configuration: AppConfiguration(glyphs: .unicode),
+                             size: Size(width: 160, height: 40), now: Fixtures.clock)
+        Fixtures.press(&state, .char("3"))
+        Fixtures.type(&state, "10.21.69.212")
+        Fixtures.press(&state, .enter)
+        return render(state).text()
+    }
+
+    @Test func theEncapLineNamesTheOuterDestination() throws {
+        let text = try Self.traced(TraceFixtures.node1Capture + "\n" + Self.tables)
+        #expect(text.contains("encap VXLAN vxlan.calico VNI 4096 port 4789: outer 10.20.1.22 → 10.20.1.24 (VTEP 10.21.69.192 is 66:3a:10:49:0c:d2, FDB dst)"), "\(text)")
+        #expect(text.contains("path MTU 1450"), "\(text)")
+    }
+
+    @Test func withoutTheTablesItSaysWhy() throws {
+        let text = try Self.traced(TraceFixtures.node1Capture)
+        #expect(text.contains("outer 10.20.1.22 → ? (the snapshot has no neighbour table"), "\(text)")
     }
 }

@@ -17,6 +17,18 @@ public struct LinkLayerAddress: Hashable, Sendable {
         self.bytes = bytes
     }
 
+    /// As iproute2 prints one: colon-separated hex, or an IP address for the 4- and 16-byte
+    /// addresses of IP tunnels (`link/ipip 10.0.0.1`, `lladdr 10.20.1.24`).
+    public init?(printed text: Substring) {
+        if let hex = LinkLayerAddress(text) {
+            self = hex
+        } else if let ip = IPAddress(text) {
+            self.init(bytes: ip.networkBytes)
+        } else {
+            return nil
+        }
+    }
+
     /// Colon-separated lower-case hex, as `ip link` prints an Ethernet address.
     public var hexDescription: String {
         bytes.map { byte in

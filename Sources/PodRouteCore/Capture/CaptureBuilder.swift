@@ -15,12 +15,16 @@ public struct CaptureBuilder: Sendable {
     private var rules: [Rule] = []
     private var forwarding: [CapturedForwarding] = []
     private var pods: [PodReference] = []
+    /// nil until a capture section lists neighbours (or FDB entries), even an empty list.
+    private var neighbours: [CapturedNeighbour]?
+    private var fdb: [CapturedFDBEntry]?
     private var names = IPNames.iproute2Defaults
 
     public init() {}
 
     public var isEmpty: Bool {
         links.isEmpty && addresses.isEmpty && routes.isEmpty && rules.isEmpty && forwarding.isEmpty
+            && (neighbours ?? []).isEmpty && (fdb ?? []).isEmpty
     }
 
     public mutating func warn(line: Int?, _ message: String) {
@@ -45,6 +49,17 @@ public struct CaptureBuilder: Sendable {
     }
     public mutating func add(forwarding entry: CapturedForwarding) { forwarding.append(entry) }
     public mutating func add(pods newPods: [PodReference]) { pods += newPods }
+    public mutating func add(neighbour: CapturedNeighbour) {
+        sawNeighbourTable()
+        neighbours?.append(neighbour)
+    }
+    public mutating func add(fdb entry: CapturedFDBEntry) {
+        sawFDB()
+        fdb?.append(entry)
+    }
+    /// A section that lists neighbours was read (`ip -j neigh` printing `[]` says "none").
+    public mutating func sawNeighbourTable() { neighbours = neighbours ?? [] }
+    public mutating func sawFDB() { fdb = fdb ?? [] }
     public mutating func use(names newNames: IPNames) { names = newNames }
 
     /// The names numbers are read with (iproute2's, or a capture's own /etc/iproute2 files).
@@ -73,10 +88,33 @@ public struct CaptureBuilder: Sendable {
                                     proxyNeighbour: entry.proxyNeighbour,
                                     ignoreRoutesWithLinkdown: entry.ignoreRoutesWithLinkdown)
         }
+        let resolvedNeighbours = neighbours.map { entries in
+            Self.unique(entries.map { captured -> Neighbour in
+                var neighbour = captured.neighbour
+                neighbour.device = resolver.index(for: captured.deviceName)
+                return neighbour
+            })
+        }
+        let resolvedFDB = fdb.map { entries in
+            Self.unique(entries.map { captured -> FDBEntry in
+                var entry = captured.entry
+                entry.device = resolver.index(for: captured.deviceName)
+                entry.master = captured.masterName.map { resolver.index(for: $0) } ?? entry.master
+                entry.viaDevice = captured.viaName.map { resolver.index(for: $0) } ?? entry.viaDevice
+                return entry
+            })
+        }
         return NetworkSnapshot(host: host ?? defaultHost, capturedAt: capturedAt, source: source,
                                links: resolver.links.sorted { $0.index < $1.index }, addresses: resolvedAddresses,
                                routes: store, rules: rules, forwarding: Self.mergeForwarding(resolvedForwarding),
-                               pods: pods, names: names, warnings: warnings)
+                               neighbours: resolvedNeighbours, fdb: resolvedFDB, pods: pods, names: names,
+                               warnings: warnings)
+    }
+
+    /// The same entry captured twice (`ip neigh` and `ip -j neigh`) is kept once, in first-seen order.
+    private static func unique<Entry: Hashable>(_ entries: [Entry]) -> [Entry] {
+        var seen = Set<Entry>()
+        return entries.filter { seen.insert($0).inserted }
     }
 
     private func resolveAddresses(_ resolver: inout DeviceResolver) -> [InterfaceAddress] {

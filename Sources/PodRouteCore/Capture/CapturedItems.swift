@@ -71,3 +71,29 @@ public struct CapturedForwarding: Sendable {
         self.ignoreRoutesWithLinkdown = ignoreRoutesWithLinkdown
     }
 }
+
+/// A neighbour entry read from a capture; its device is still a name.
+public struct CapturedNeighbour: Sendable {
+    public var neighbour: Neighbour
+    public var deviceName: String
+
+    public init(neighbour: Neighbour, deviceName: String) {
+        self.neighbour = neighbour
+        self.deviceName = deviceName
+    }
+}
+
+/// An FDB entry read from a capture; its devices are still names.
+public struct CapturedFDBEntry: Sendable {
+    public var entry: FDBEntry
+    public var deviceName: String
+    public var masterName: String?
+    public var viaName: String?
+
+    public init(entry: FDBEntry, deviceName: String, masterName: String? = nil, viaName: String? = nil) {
+        self.entry = entry
+        self.deviceName = deviceName
+        self.masterName = masterName
+        self.viaName = viaName
+    }
+}

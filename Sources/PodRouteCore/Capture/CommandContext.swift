@@ -4,6 +4,8 @@
 public struct CommandContext: Equatable, Sendable {
     public enum Tool: Equatable, Sendable {
         case ipAddress, ipLink, ipRoute, ipRule, ipNetconf, ipNeighbour
+        /// `bridge fdb show`.
+        case bridgeFDB
         case routeN, netstat, sysctl
         case unknown
     }
@@ -54,6 +56,11 @@ public struct CommandContext: Equatable, Sendable {
         let arguments = Array(words.dropFirst())
         switch program {
         case "ip": parseIP(arguments)
+        case "bridge":
+            // `bridge [-j] [-d] [-s] fdb [show]`: only the FDB is read.
+            guard let object = arguments.first(where: { !$0.hasPrefix("-") }), object == "fdb" || object == "f" else { return nil }
+            tool = .bridgeFDB
+            json = arguments.contains { $0.hasPrefix("-") && !$0.hasPrefix("--") && $0.contains("j") } || arguments.contains("--json")
         case "route": tool = .routeN; family = arguments.contains("-A") && arguments.contains("inet6") || arguments.contains("-6") ? .inet6 : .inet
         case "netstat": tool = .netstat; family = arguments.contains("-6") || arguments.contains("inet6") ? .inet6 : .inet
         case "sysctl": tool = .sysctl
@@ -76,7 +83,7 @@ public struct CommandContext: Equatable, Sendable {
     /// start when the line itself begins with a known command.
     private static func commandStart(in line: Substring) -> Substring.Index? {
         let programs = ["ip", "sudo", "route", "netstat", "sysctl", "busybox", "/sbin/ip", "/usr/sbin/ip", "/bin/ip",
-                        "/sbin/route", "/usr/sbin/sysctl", "/sbin/sysctl"]
+                        "/sbin/route", "/usr/sbin/sysctl", "/sbin/sysctl", "bridge", "/sbin/bridge", "/usr/sbin/bridge"]
         func startsWithProgram(_ text: Substring) -> Bool {
             let first = text.prefix { $0 != " " && $0 != "\t" }
             return programs.contains(String(first)) && (text.count == first.count || text.dropFirst(first.count).first == " ")

@@ -237,8 +237,7 @@ extension IPJSONReading {
     /// Colon-separated hex, or an IP address for tunnels (`link/ipip 10.0.0.1`).
     static func linkLayerAddress(_ value: JSONValue, _ key: String) throws(IPJSONProblem) -> LinkLayerAddress {
         let text = try IPJSONValues.text(value, key)
-        if let address = LinkLayerAddress(Substring(text)) { return address }
-        if let ip = IPAddress(text) { return LinkLayerAddress(bytes: ip.networkBytes) }
+        if let address = LinkLayerAddress(printed: text[...]) { return address }
         throw .unexpected(key, value, expected: "a hardware address such as \"ee:ee:ee:ee:ee:ee\"")
     }
 

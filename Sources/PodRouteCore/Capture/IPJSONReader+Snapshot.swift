@@ -20,9 +20,13 @@ extension IPJSONReading {
             }
         }
         if let value = object["ip_names"] { readNames(value, into: &builder) }
-        let sections: [(String, ElementKind)] = [("links", .link), ("routes", .route), ("rules", .rule), ("netconf", .netconf)]
+        let sections: [(String, ElementKind)] = [("links", .link), ("routes", .route), ("rules", .rule), ("netconf", .netconf),
+                                                 ("neighbours", .neighbour), ("fdb", .fdb)]
         for (name, kind) in sections {
             guard let value = object[name] else { continue }
+            // Present, even empty: the tables were read (older snapshots have neither key).
+            if kind == .neighbour { builder.sawNeighbourTable() }
+            if kind == .fdb { builder.sawFDB() }
             guard case .array(let elements) = value else {
                 warn("'\(name)' is \(IPJSONProblem.describe(value)); expected an array; the section is skipped", into: &builder)
                 continue

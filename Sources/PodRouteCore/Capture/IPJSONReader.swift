@@ -1,8 +1,9 @@
-/// Reads iproute2 JSON (`ip -j [-d] [-s] addr|link|route|rule|netconf`) and podroute's own
+/// Reads iproute2 JSON (`ip -j [-d] [-s] addr|link|route|rule|netconf|neigh`, `bridge -j fdb`) and podroute's own
 /// snapshot files and JSON output into a `CaptureBuilder`.
 ///
 /// Each array element is recognised by its keys: links and addresses have `ifname`, rules
-/// `priority`, netconf entries `interface` and `family`, routes `dst`. An element that cannot
+/// `priority`, netconf entries `interface` and `family`, FDB entries `mac`, neighbours `dst` with
+/// `lladdr` or `state` (or any `dst` after an `ip neigh` prompt), routes `dst`. An element that cannot
 /// be read becomes one warning naming the line where its JSON value starts, the element
 /// (`.[3]`, `.routes[3]` in a snapshot) and what was expected; the other elements still load.
 ///
@@ -14,6 +15,8 @@ enum IPJSONReader {
         var reading = IPJSONReading(context: context, line: line)
         switch value {
         case .array(let elements):
+            if context.tool == .ipNeighbour { builder.sawNeighbourTable() }
+            if context.tool == .bridgeFDB { builder.sawFDB() }
             reading.learnLinkNames(elements)
             for (position, element) in elements.enumerated() {
                 reading.readElement(element, path: ".[\(position)]", into: &builder)
@@ -44,6 +47,7 @@ struct IPJSONReading {
 
     enum ElementKind: String {
         case link = "a link", route = "a route", rule = "a rule", netconf = "a netconf entry"
+        case neighbour = "a neighbour", fdb = "an FDB entry"
     }
 
     /// Remembers `ifname` -> `ifindex` of every link object in `elements`.
@@ -60,11 +64,17 @@ struct IPJSONReading {
 
     /// Rules are tested before routes because a rule with a destination selector has `dst`
     /// too; routes never have `priority` (their preference is `metric`).
-    static func kind(of object: JSONObject) -> ElementKind? {
+    /// FDB entries have `ifname` too, but links never have `mac`; routes never have `lladdr` or `state`.
+    static func kind(of object: JSONObject, context: CommandContext = .unknown) -> ElementKind? {
+        if object["mac"] != nil, object["ifname"] != nil { return .fdb }
         if object["ifname"] != nil { return .link }
         if object["priority"] != nil { return .rule }
         if object["interface"] != nil, object["family"] != nil { return .netconf }
-        if object["dst"] != nil { return .route }
+        if object["dst"] != nil {
+            let neighbour = context.tool == .ipNeighbour || object["lladdr"] != nil || object["state"] != nil
+                || (object["proxy"] != nil && object["flags"] == nil)
+            return neighbour ? .neighbour : .route
+        }
         return nil
     }
 
@@ -76,9 +86,11 @@ struct IPJSONReading {
                  + "'ip -j' output; it is skipped", into: &builder)
             return
         }
-        guard let kind = Self.kind(of: object), expected == nil || kind == expected else {
+        // A neighbour without lladdr and state (NUD_NONE) looks like a route; its section says what it is.
+        let found = Self.kind(of: object, context: context).map { $0 == .route && expected == .neighbour ? .neighbour : $0 }
+        guard let kind = found, expected == nil || kind == expected else {
             let wanted = expected.map { "\($0.rawValue) object" }
-                ?? "an ip link/address, route, rule or netconf object (with an ifname, dst, priority or interface key)"
+                ?? "an ip link/address, route, rule, netconf or neighbour object or a bridge fdb object (with an ifname, dst, priority, interface or mac key)"
             warn("JSON element \(path) is not \(wanted); it is skipped", into: &builder)
             return
         }
@@ -88,6 +100,8 @@ struct IPJSONReading {
             case .route: try readRoute(object, into: &builder)
             case .rule: try readRule(object, into: &builder)
             case .netconf: try readNetconf(object, into: &builder)
+            case .neighbour: try readNeighbour(object, into: &builder)
+            case .fdb: try readFDB(object, into: &builder)
             }
         } catch {
             warn("JSON element \(path) (\(kind.rawValue)): \(error.message); it is skipped", into: &builder)

@@ -1,6 +1,6 @@
 /// Parses the plain text of iproute2, net-tools and BusyBox, line by line: `ip [-d] [-o]
 /// addr|link`, `ip [-d] [-4|-6] route [show table N|all]`, `ip rule`, `ip netconf`, `sysctl`,
-/// `route -n`, `netstat -rn`, and `ip neigh` (recognised, skipped). Each line is recognised by
+/// `route -n`, `netstat -rn`, `ip neigh` and `bridge fdb`. Each line is recognised by
 /// its own shape, so outputs may follow each other without prompts; a prompt's
 /// `CommandContext` fills in what the lines leave out (family, table, `-d`, BusyBox).
 /// The formats live in Capture/Text, one file each; this type only keeps the state that spans
@@ -64,6 +64,16 @@ struct TextCaptureParser {
             if let route = pendingRoute {
                 builder.warn(line: route.line, "a route-cache entry ('cache'), not a table route: skipped")
                 pendingRoute = nil
+            }
+            return true
+        }
+
+        // `bridge fdb` lines start with a MAC, which no other format does.
+        if let result = FDBLine.parse(words, context: context) {
+            endSections(context: context, into: &builder)
+            switch result {
+            case .entry(let entry): builder.add(fdb: entry)
+            case .skipped(let reason): builder.warn(line: number, reason)
             }
             return true
         }
@@ -137,8 +147,12 @@ struct TextCaptureParser {
             }
             return true
         }
-        if NeighbourLine.matches(words, context: context) {
+        if let result = NeighbourLine.parse(words, context: context) {
             endSections(context: context, into: &builder)
+            switch result {
+            case .entry(let entry): builder.add(neighbour: entry)
+            case .skipped(let reason): if let reason { builder.warn(line: number, reason) }
+            }
             return true
         }
         if let result = RouteLine.parse(words, line: number, context: context, names: names) {

@@ -6,11 +6,13 @@
 ///     {"podroute_snapshot":1, "host":"node1", "captured_at":"2024-05-01T12:00:00Z",
 ///      "source":"live", "ip_names":{...}, "links":[ip -j -d addr objects],
 ///      "routes":[route objects of both families], "rules":[...], "netconf":[...],
+///      "neighbours":[ip -j neigh objects], "fdb":[bridge -j fdb objects],
 ///      "pods":[{"namespace":"default","name":"web-0","ips":["10.21.69.212"]}]}
 ///
 /// `ip_names` lists only the names that differ from iproute2's built-in ones (a host's
 /// /etc/iproute2 files), which a reader needs to turn `"table":"calico"` back into a number.
-/// Routes and rules carry podroute's `"family"`; links carry `linkmode` and `-s -s` stats so
+/// `neighbours` and `fdb` are left out when the snapshot's source did not read them (so a
+/// reader can tell "not read" from "none"). Routes and rules carry podroute's `"family"`; links carry `linkmode` and `-s -s` stats so
 /// that writing, reading and writing again gives the same bytes.
 public struct SnapshotJSON: Sendable {
     /// The format version written in `podroute_snapshot`; readers warn about newer ones.
@@ -21,6 +23,8 @@ public struct SnapshotJSON: Sendable {
     private let routes: IPRouteJSON
     private let rules: IPRuleJSON
     private let netconf: IPNetconfJSON
+    private let neighbours: IPNeighbourJSON
+    private let fdb: BridgeFDBJSON
 
     public init(snapshot: NetworkSnapshot) {
         self.snapshot = snapshot
@@ -29,6 +33,8 @@ public struct SnapshotJSON: Sendable {
         routes = IPRouteJSON(snapshot: snapshot, options: .init(detailed: true, includeFamily: true))
         rules = IPRuleJSON(names: snapshot.names, options: .init(detailed: true, includeFamily: true))
         netconf = IPNetconfJSON(devices: links.devices)
+        neighbours = IPNeighbourJSON(devices: links.devices)
+        fdb = BridgeFDBJSON(devices: links.devices)
     }
 
     /// Writes the whole snapshot into `writer`; `linkExtra` and `routeExtra` give podroute's
@@ -90,6 +96,18 @@ public struct SnapshotJSON: Sendable {
         writer.beginArray()
         for config in snapshot.forwarding { netconf.write(config, to: &writer) }
         writer.endArray()
+        if let entries = snapshot.neighbours {
+            writer.key("neighbours")
+            writer.beginArray()
+            for entry in entries { neighbours.write(entry, to: &writer) }
+            writer.endArray()
+        }
+        if let entries = snapshot.fdb {
+            writer.key("fdb")
+            writer.beginArray()
+            for entry in entries { fdb.write(entry, to: &writer) }
+            writer.endArray()
+        }
         writer.key("pods")
         writer.beginArray()
         for pod in snapshot.pods {

@@ -13,6 +13,12 @@ public enum NetworkChange: Sendable {
     case ruleRemoved(Rule)
     /// `RTM_NEWNETCONF`: a forwarding setting changed.
     case forwardingChanged(ForwardingConfig)
+    /// `RTM_NEWNEIGH`/`RTM_DELNEIGH` of AF_INET/AF_INET6 (`ip monitor neigh`).
+    case neighbourUpdated(Neighbour)
+    case neighbourRemoved(Neighbour)
+    /// `RTM_NEWNEIGH`/`RTM_DELNEIGH` of AF_BRIDGE: one FDB entry (one remote of a vxlan MAC).
+    case fdbUpdated(FDBEntry)
+    case fdbRemoved(FDBEntry)
 }
 
 extension NetworkSnapshot {
@@ -24,6 +30,8 @@ extension NetworkSnapshot {
         var addresses = self.addresses
         var rules = self.rules
         var forwarding = self.forwarding
+        var neighbours = self.neighbours
+        var fdb = self.fdb
         var routeChanges: [RouteChange] = []
         for change in changes {
             switch change {
@@ -61,11 +69,33 @@ extension NetworkSnapshot {
                 } else {
                     forwarding.append(config)
                 }
+            case .neighbourUpdated(let entry):
+                neighbours = (neighbours ?? []).filter { !$0.sameEntry(as: entry) } + [entry]
+            case .neighbourRemoved(let entry):
+                neighbours?.removeAll { $0.sameEntry(as: entry) }
+            case .fdbUpdated(let entry):
+                fdb = (fdb ?? []).filter { !$0.sameEntry(as: entry) } + [entry]
+            case .fdbRemoved(let entry):
+                fdb?.removeAll { $0.sameEntry(as: entry) }
             }
         }
         return NetworkSnapshot(host: host, capturedAt: time ?? capturedAt, source: source, links: links,
                                addresses: addresses, routes: routes.applying(routeChanges), rules: rules,
-                               forwarding: forwarding, pods: pods, names: names, warnings: warnings)
+                               forwarding: forwarding, neighbours: neighbours, fdb: fdb, pods: pods, names: names,
+                               warnings: warnings)
+    }
+}
+
+extension Neighbour {
+    /// The kernel keys a neighbour by device and destination.
+    func sameEntry(as other: Neighbour) -> Bool { device == other.device && destination == other.destination }
+}
+
+extension FDBEntry {
+    /// One remote of one MAC: device, MAC, bridge, VLAN and destination.
+    func sameEntry(as other: FDBEntry) -> Bool {
+        device == other.device && linkLayerAddress == other.linkLayerAddress && master == other.master
+            && vlan == other.vlan && destination == other.destination
     }
 }
 

@@ -1,7 +1,8 @@
 import FoundationEssentials
 
 /// Everything podroute knows about one host at one moment: links, addresses, routes of every
-/// table and both families, rules and forwarding settings. Immutable; changes produce a new one.
+/// table and both families, rules, forwarding settings, neighbours and FDB entries. Immutable;
+/// changes produce a new one.
 public struct NetworkSnapshot: Sendable {
     public let host: String
     public let capturedAt: Date?
@@ -11,6 +12,11 @@ public struct NetworkSnapshot: Sendable {
     public let routes: RouteStore
     public let rules: [Rule]
     public let forwarding: [ForwardingConfig]
+    /// `ip neigh` (both families); nil when the source did not read them (older snapshots and
+    /// captures), which the trace tells apart from "read, but no entry".
+    public let neighbours: [Neighbour]?
+    /// `bridge fdb`; nil when not read.
+    public let fdb: [FDBEntry]?
     /// Pods known to run on this host (from kubectl data or a list), for naming workload devices.
     public let pods: [PodReference]
     /// iproute2's names for numbers, as on the host the snapshot describes.
@@ -20,11 +26,23 @@ public struct NetworkSnapshot: Sendable {
 
     private let linkPositions: [InterfaceIndex: Int]
     private let linkNames: [String: Int]
+    private let neighbourPositions: [NeighbourKey: Int]
+    private let fdbPositions: [FDBKey: [Int]]
+
+    private struct NeighbourKey: Hashable {
+        var device: InterfaceIndex
+        var destination: IPAddress
+    }
+
+    private struct FDBKey: Hashable {
+        var device: InterfaceIndex
+        var address: LinkLayerAddress
+    }
 
     public init(host: String, capturedAt: Date? = nil, source: SnapshotSource, links: [Link],
                 addresses: [InterfaceAddress] = [], routes: RouteStore = RouteStore(), rules: [Rule] = [],
-                forwarding: [ForwardingConfig] = [], pods: [PodReference] = [],
-                names: IPNames = .iproute2Defaults, warnings: [CaptureWarning] = []) {
+                forwarding: [ForwardingConfig] = [], neighbours: [Neighbour]? = nil, fdb: [FDBEntry]? = nil,
+                pods: [PodReference] = [], names: IPNames = .iproute2Defaults, warnings: [CaptureWarning] = []) {
         self.host = host
         self.capturedAt = capturedAt
         self.source = source
@@ -33,6 +51,8 @@ public struct NetworkSnapshot: Sendable {
         self.routes = routes
         self.rules = rules
         self.forwarding = forwarding
+        self.neighbours = neighbours
+        self.fdb = fdb
         self.pods = pods
         self.names = names
         self.warnings = warnings
@@ -45,6 +65,26 @@ public struct NetworkSnapshot: Sendable {
         }
         linkPositions = positions
         linkNames = byName
+        var neighbourIndex: [NeighbourKey: Int] = [:]
+        for (position, entry) in (neighbours ?? []).enumerated() {
+            neighbourIndex[NeighbourKey(device: entry.device, destination: entry.destination)] = position
+        }
+        neighbourPositions = neighbourIndex
+        var fdbIndex: [FDBKey: [Int]] = [:]
+        for (position, entry) in (fdb ?? []).enumerated() {
+            fdbIndex[FDBKey(device: entry.device, address: entry.linkLayerAddress), default: []].append(position)
+        }
+        fdbPositions = fdbIndex
+    }
+
+    /// The neighbour entry for `destination` on `device` (`ip neigh show to DEST dev DEV`).
+    public func neighbour(_ destination: IPAddress, on device: InterfaceIndex) -> Neighbour? {
+        neighbourPositions[NeighbourKey(device: device, destination: destination)].map { neighbours![$0] }
+    }
+
+    /// The FDB entries for `address` on `device` (a vxlan MAC may have several remotes: `append`).
+    public func fdbEntries(_ address: LinkLayerAddress, on device: InterfaceIndex) -> [FDBEntry] {
+        (fdbPositions[FDBKey(device: device, address: address)] ?? []).map { fdb![$0] }
     }
 
     public func link(_ index: InterfaceIndex?) -> Link? {
@@ -74,12 +114,22 @@ public struct NetworkSnapshot: Sendable {
     /// The same snapshot with other contents; metadata is kept.
     public func replacing(links: [Link]? = nil, addresses: [InterfaceAddress]? = nil, routes: RouteStore? = nil,
                           rules: [Rule]? = nil, forwarding: [ForwardingConfig]? = nil,
+                          neighbours: [Neighbour]? = nil, fdb: [FDBEntry]? = nil,
                           pods: [PodReference]? = nil, capturedAt: Date? = nil) -> NetworkSnapshot {
         NetworkSnapshot(host: host, capturedAt: capturedAt ?? self.capturedAt, source: source,
                         links: links ?? self.links, addresses: addresses ?? self.addresses,
                         routes: routes ?? self.routes, rules: rules ?? self.rules,
-                        forwarding: forwarding ?? self.forwarding, pods: pods ?? self.pods,
-                        names: names, warnings: warnings)
+                        forwarding: forwarding ?? self.forwarding, neighbours: neighbours ?? self.neighbours,
+                        fdb: fdb ?? self.fdb, pods: pods ?? self.pods, names: names, warnings: warnings)
+    }
+}
+
+extension NetworkSnapshot {
+    /// The same snapshot with more warnings (a source that could read only part of a host).
+    public func adding(warnings more: [CaptureWarning]) -> NetworkSnapshot {
+        NetworkSnapshot(host: host, capturedAt: capturedAt, source: source, links: links, addresses: addresses,
+                        routes: routes, rules: rules, forwarding: forwarding, neighbours: neighbours, fdb: fdb,
+                        pods: pods, names: names, warnings: warnings + more)
     }
 }
 

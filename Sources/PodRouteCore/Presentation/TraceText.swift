@@ -59,7 +59,11 @@ public struct TraceText: Sendable {
             if let encapsulation = hop.encapsulation {
                 line += "   [\(encapsulation.kind.rawValue.uppercased())"
                 if let outer = encapsulation.outerSource, let far = encapsulation.outerDestination { line += " \(outer) \(glyphs.arrow) \(far)" }
+                if encapsulation.outerDestination == nil, let reason = encapsulation.outerDestinationUnknown {
+                    line += " \(encapsulation.outerSource.map(String.init(describing:)) ?? "?") \(glyphs.arrow) ? (\(Sanitizer.printable(reason)))"
+                }
                 if let vni = encapsulation.vni { line += ", VNI \(vni)" }
+                if let port = encapsulation.port { line += ", port \(port)" }
                 if let mtu = hop.mtu { line += ", MTU \(mtu)" }
                 line += "]"
             }
@@ -98,5 +102,24 @@ extension String {
     /// Pads with spaces to `length` characters (never truncates).
     func padding(toLength length: Int) -> String {
         count >= length ? self : self + String(repeating: " ", count: length - count)
+    }
+}
+
+extension TraceText {
+    /// `IPIP tunl0: outer 10.20.1.22 → 10.20.1.24` / `VXLAN vxlan.calico VNI 4096 port 4789: outer
+    /// 10.20.1.22 → 10.20.1.24 (VTEP 10.21.69.192 is 66:…, FDB dst)` / `… → ? (no neighbour entry for …)`.
+    public static func describe(_ encapsulation: EncapsulationInfo, glyphs: TraceGlyphs) -> String {
+        var text = "\(encapsulation.kind.rawValue.uppercased()) \(encapsulation.device)"
+        if let vni = encapsulation.vni { text += " VNI \(vni)" }
+        if let port = encapsulation.port { text += " port \(port)" }
+        let outerSource = encapsulation.outerSource.map(String.init(describing:)) ?? "?"
+        let outerDestination = encapsulation.outerDestination.map(String.init(describing:)) ?? "?"
+        text += ": outer \(outerSource) \(glyphs.arrow) \(outerDestination)"
+        if let reason = encapsulation.outerDestinationUnknown {
+            text += " (\(reason))"
+        } else if let vtep = encapsulation.vtep, let mac = encapsulation.vtepMAC {
+            text += " (VTEP \(vtep) is \(mac), FDB dst)"
+        }
+        return Sanitizer.printable(text)
     }
 }

@@ -30,6 +30,9 @@ public enum FindingCode: String, Sendable, Hashable, CaseIterable, Codable {
     case noReturnRoute = "no-return-route"
     case unknownNextHop = "unknown-next-hop"
     case missingBlock = "missing-block"
+    /// A VXLAN device whose neighbour/FDB entries name no remote for the VTEP (the packet is
+    /// dropped), or not the node that owns it.
+    case vxlanFDB = "vxlan-fdb"
 
     /// Whether the finding stops packets (as opposed to a warning about a risk).
     public var isFatal: Bool {

@@ -176,15 +176,12 @@ struct HopDecision {
             if let gateway { target = site.owner(of: gateway) }
             info.outerSource = gateway.flatMap { outerSource(toward: $0) }
         case .vxlan:
-            let parameters = link?.vxlan
-            info.vni = parameters?.vni
-            info.port = parameters?.port
-            info.outerSource = parameters?.local
-            if let gateway, let owner = site.owner(of: gateway) {
-                target = owner
-                info.outerDestination = owner.host.snapshot.link(owner.device)?.vxlan?.local
-                    ?? Self.primaryAddress(of: owner.host.snapshot, family: gateway.family)
-            }
+            let vxlan = self.vxlan(device: device, gateway: gateway, parameters: link?.vxlan)
+            info = vxlan.info
+            target = vxlan.target
+            result.hop.encapsulation = info
+            if vxlan.dropped, let finding = vxlan.findings.first { return dropped(result.hop, finding) }
+            result.findings += vxlan.findings
         case .wireguard, .none:
             if let node = cluster.node(holding: packet.destination).flatMap({ site.host(named: $0) }) {
                 let far = node.snapshot.links.first { node.classifier.role(of: $0.index) == host.classifier.role(of: device) }
@@ -207,6 +204,51 @@ struct HopDecision {
         result.hop.outcome = .forwarded(toHost: target.host.name)
         result.next = (target.host, farDevice)
         return result
+    }
+
+    /// VXLAN: the remote from this host's neighbour and FDB tables (what its kernel does), checked
+    /// against the site: the node owning the VTEP address should be the one the FDB names.
+    private func vxlan(device: InterfaceIndex?, gateway: IPAddress?, parameters: VXLANParameters?)
+        -> (info: EncapsulationInfo, target: (host: SiteHost, device: InterfaceIndex)?, findings: [Finding], dropped: Bool) {
+        let vtep = gateway ?? packet.destination
+        var info = EncapsulationInfo(kind: .vxlan, device: name(device) ?? "?", vni: parameters?.vni,
+                                     port: parameters?.port, vtep: vtep)
+        var findings: [Finding] = []
+        let remote = device.map { VXLANRemote.resolve(vtep, device: $0, in: snapshot) }
+        info.vtepMAC = remote?.vtepMAC
+        if let entry = remote?.entries.first {
+            info.vni = entry.vni ?? info.vni
+            info.port = entry.port ?? info.port
+        }
+        // The node the site knows for the VTEP address, and the underlay address it listens on.
+        let owner = gateway.flatMap { site.owner(of: $0) }
+        let expected = owner.flatMap { owner in
+            owner.host.snapshot.link(owner.device)?.vxlan?.local
+                ?? Self.primaryAddress(of: owner.host.snapshot, family: vtep.family)
+        }
+        var target = owner
+        let mac = remote?.vtepMAC.map { "\($0)" } ?? "<MAC>"
+        if let destination = remote?.destination {
+            info.outerDestination = destination
+            if let reached = site.owner(of: destination) { target = reached }
+            if let owner, let expected, destination != expected,
+               !owner.host.snapshot.addresses.contains(where: { $0.local == destination }) {
+                findings.append(Finding(.vxlanFDB, host: host.name,
+                    message: "\(host.name)'s FDB sends \(vtep) (\(owner.host.name)'s VTEP, \(mac)) to \(destination), but \(owner.host.name) listens on \(expected)",
+                    fix: "on \(host.name): bridge fdb replace \(mac) dev \(info.device) dst \(expected) self permanent (Felix rewrites it; check calico-node's logs)"))
+            }
+        } else if let remote, remote.isMissingEntry {
+            info.outerDestinationUnknown = remote.unknownReason
+            findings.append(Finding(.vxlanFDB, host: host.name,
+                message: "\(host.name) has no VXLAN remote for \(vtep): \(remote.unknownReason ?? "?"); the kernel has no node to send the packet to and drops it",
+                fix: "on \(host.name): check that calico-node (Felix) runs and programs \(info.device); `ip neigh show dev \(info.device)`, `bridge fdb show dev \(info.device)`"))
+        } else {
+            // Tables not read (an older snapshot or capture): the site may still say which node owns the VTEP.
+            info.outerDestination = expected
+            if expected == nil { info.outerDestinationUnknown = remote?.unknownReason ?? "\(info.device) is not in the snapshot" }
+        }
+        info.outerSource = parameters?.local ?? info.outerDestination.flatMap { outerSource(toward: $0) }
+        return (info, target, findings, remote?.isMissingEntry == true)
     }
 
     // MARK: - Helpers

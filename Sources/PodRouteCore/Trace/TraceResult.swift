@@ -18,15 +18,25 @@ public struct EncapsulationInfo: Sendable, Hashable {
     /// The VXLAN network identifier.
     public var vni: UInt32?
     public var port: UInt16?
+    /// VXLAN: the VTEP address the route names and its MAC (the neighbour entry), which the FDB maps
+    /// to the outer destination.
+    public var vtep: IPAddress?
+    public var vtepMAC: LinkLayerAddress?
+    /// Why `outerDestination` is unknown, one sentence (no neighbour or FDB entry, tables not read).
+    public var outerDestinationUnknown: String?
 
     public init(kind: Encapsulation, device: String, outerSource: IPAddress? = nil, outerDestination: IPAddress? = nil,
-                vni: UInt32? = nil, port: UInt16? = nil) {
+                vni: UInt32? = nil, port: UInt16? = nil, vtep: IPAddress? = nil, vtepMAC: LinkLayerAddress? = nil,
+                outerDestinationUnknown: String? = nil) {
         self.kind = kind
         self.device = device
         self.outerSource = outerSource
         self.outerDestination = outerDestination
         self.vni = vni
         self.port = port
+        self.vtep = vtep
+        self.vtepMAC = vtepMAC
+        self.outerDestinationUnknown = outerDestinationUnknown
     }
 }
 

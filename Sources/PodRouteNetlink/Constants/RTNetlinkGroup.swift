@@ -32,9 +32,11 @@ public enum RTNetlinkGroup: CaseIterable, Hashable, Sendable, CustomStringConver
         }
     }
 
-    /// The groups a live view of interfaces, addresses, routes and rules needs.
+    /// The groups a live view of interfaces, addresses, routes, rules, neighbours and FDB entries
+    /// needs (RTNLGRP_NEIGH carries both: the kernel announces AF_BRIDGE FDB changes there too).
     public static let networkState: Set<RTNetlinkGroup> = [
         .link, .ipv4Address, .ipv6Address, .ipv4Route, .ipv6Route, .ipv4Rule, .ipv6Rule, .ipv4Netconf, .ipv6Netconf,
+        .neighbour,
     ]
 
     /// The C name (`RTNLGRP_LINK`).

@@ -3,8 +3,8 @@ import PodRouteCore
 /// Turns one multicast notification into a model change (`ip monitor`). The decoders read
 /// `RTM_NEW*` and `RTM_DEL*` alike: a deletion carries the object as it was.
 public enum NetworkChangeDecoder {
-    /// The change `message` announces; nil for messages podroute does not model (neighbours,
-    /// cache entries). `names` resolves devices named inside link kind data (a vxlan's `dev`).
+    /// The change `message` announces; nil for messages podroute does not model (cache entries,
+    /// nexthop objects). `names` resolves devices named inside link kind data (a vxlan's `dev`).
     public static func change(from message: borrowing NetlinkMessage, names: [InterfaceIndex: String])
         throws(NetlinkError) -> NetworkChange? {
         switch message.type {
@@ -27,6 +27,13 @@ public enum NetworkChangeDecoder {
             return try RuleDecoder.decode(message).map { .ruleRemoved($0) }
         case .newNetconf:
             return try NetconfDecoder.decode(message).map { .forwardingChanged($0) }
+        case .newNeighbour, .delNeighbour:
+            let removed = message.type == .delNeighbour
+            switch try NeighbourDecoder.decode(message) {
+            case .neighbour(let entry)?: return removed ? .neighbourRemoved(entry) : .neighbourUpdated(entry)
+            case .fdb(let entry)?: return removed ? .fdbRemoved(entry) : .fdbUpdated(entry)
+            case nil: return nil
+            }
         default:
             return nil
         }

@@ -36,6 +36,19 @@ public enum RTNetlink {
         return try socket.netconf(family: family)
     }
 
+    /// `ip -4|-6 neigh show nud all [dev DEV]` (see `RTNetlinkSocket.neighbours`).
+    public static func neighbours(family: AddressFamily, device: InterfaceIndex? = nil,
+                                  in namespace: String? = nil) throws(NetlinkError) -> [Neighbour] {
+        var socket = try RTNetlinkSocket.open(in: namespace)
+        return try socket.neighbours(family: family, device: device)
+    }
+
+    /// `bridge fdb show [brport DEV]` (see `RTNetlinkSocket.fdb`).
+    public static func fdb(device: InterfaceIndex? = nil, in namespace: String? = nil) throws(NetlinkError) -> [FDBEntry] {
+        var socket = try RTNetlinkSocket.open(in: namespace)
+        return try socket.fdb(device: device)
+    }
+
     /// `ip route get` (see `RTNetlinkSocket.routeGet`).
     public static func routeGet(_ query: RouteGetQuery, in namespace: String? = nil) throws(NetlinkError) -> Route {
         var socket = try RTNetlinkSocket.open(in: namespace)

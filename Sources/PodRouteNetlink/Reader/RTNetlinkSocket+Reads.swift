@@ -38,4 +38,23 @@ extension RTNetlinkSocket {
             if let config = try NetconfDecoder.decode(message) { configs.append(config) }
         }
     }
+
+    /// `ip -4|-6 neigh show nud all [dev DEV]`: every neighbour entry of the family, whatever its
+    /// state (plain `ip neigh show` hides NOARP entries). Proxy entries (`ip neigh show proxy`) are
+    /// a separate table and not read. A node's table holds one entry per pod and peer: thousands
+    /// of messages of ~80 bytes, one dump of a few datagrams per thousand.
+    public mutating func neighbours(family: AddressFamily, device: InterfaceIndex? = nil) throws(NetlinkError) -> [Neighbour] {
+        try collect(.neighbourDump(family: NetlinkFamily(family), device: device), into: [Neighbour]()) { entries, message throws(NetlinkError) in
+            if case .neighbour(let entry)? = try NeighbourDecoder.decode(message) { entries.append(entry) }
+        }
+    }
+
+    /// `bridge fdb show [brport DEV]`: the forwarding databases of all devices (vxlan `self`
+    /// entries with their remote `dst`, bridge entries with their `master`, the multicast MACs
+    /// every device lists as `self permanent`).
+    public mutating func fdb(device: InterfaceIndex? = nil) throws(NetlinkError) -> [FDBEntry] {
+        try collect(.neighbourDump(family: .bridge, device: device), into: [FDBEntry]()) { entries, message throws(NetlinkError) in
+            if case .fdb(let entry)? = try NeighbourDecoder.decode(message) { entries.append(entry) }
+        }
+    }
 }

@@ -1,4 +1,5 @@
 import CNetlink
+import PodRouteCore
 
 /// Dump requests: pass them to `RTNetlinkSocket.dump`, which sends them with
 /// `NLM_F_REQUEST | NLM_F_DUMP`. Each header is zeroed except the family, as
@@ -43,5 +44,20 @@ extension NetlinkRequest {
         var header = netconfmsg()
         header.ncm_family = family.rawValue
         return NetlinkRequest(.getNetconf, header: header)
+    }
+}
+
+extension NetlinkRequest {
+    /// `RTM_GETNEIGH` with a zeroed `ndmsg` holding the family: `.inet`/`.inet6` dump the neighbour
+    /// tables (`ip -4|-6 neigh show nud all`), `.bridge` the forwarding databases of every device
+    /// (`bridge fdb show`). `ndm_flags` stays 0: `NTF_PROXY` would dump proxy entries instead.
+    /// With `device`, `NDA_IFINDEX` makes the kernel filter (strict checking): `ip neigh show dev
+    /// DEV`, `bridge fdb show brport DEV`.
+    public static func neighbourDump(family: NetlinkFamily, device: InterfaceIndex? = nil) -> NetlinkRequest {
+        var header = ndmsg()
+        header.ndm_family = family.rawValue
+        var request = NetlinkRequest(.getNeighbour, header: header)
+        if let device { request.append(UInt16(NDA_IFINDEX), UInt32(bitPattern: device.rawValue)) }
+        return request
     }
 }

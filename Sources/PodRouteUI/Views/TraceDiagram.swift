@@ -71,6 +71,14 @@ enum TraceDiagram {
             lines += wrapped([StyledRun(text: "  return", style: .label), StyledRun(text: String(back.dropFirst("return".count)), style: .normal)],
                              width: width, indent: 4, glyphs: glyphs)
         }
+        // A tunnel out of the last known host has no connector to ride on: its own line (a
+        // single-host trace of a VXLAN route shows the outer addresses, VNI and port here).
+        if let last = hops.last, let encapsulation = last.encapsulation {
+            lines += wrapped([StyledRun(text: "  encap", style: .label),
+                              StyledRun(text: " " + TraceText.describe(encapsulation, glyphs: glyphs.isUnicode ? .unicode : .ascii),
+                                        style: .normal)],
+                             width: width, indent: 4, glyphs: glyphs)
+        }
         if let mtu = result.pathMTU {
             lines.append(Line(runs: [StyledRun(text: "  ", style: .normal), StyledRun(text: "path MTU", style: .label),
                                      StyledRun(text: " \(mtu)", style: .normal)], hop: nil))
@@ -157,13 +165,14 @@ enum TraceDiagram {
         return StyledRun(text: line + Sanitizer.printable(device) + line + glyphs.pointer, style: .key)
     }
 
-    /// `VXLAN 10.20.1.22 → 10.20.1.24  VNI 4096  MTU 1450`.
+    /// `VXLAN 10.20.1.22 → 10.20.1.24  VNI 4096  port 4789  MTU 1450`.
     static func tunnelText(_ encapsulation: EncapsulationInfo, mtu: UInt32?, glyphs: Glyphs) -> String {
         var text = encapsulation.kind.rawValue.uppercased()
         if let outer = encapsulation.outerSource, let far = encapsulation.outerDestination {
             text += " \(outer) \(glyphs.arrow) \(far)"
         }
         if let vni = encapsulation.vni { text += "  VNI \(vni)" }
+        if let port = encapsulation.port { text += "  port \(port)" }
         if let mtu { text += "  MTU \(mtu)" }
         return text
     }

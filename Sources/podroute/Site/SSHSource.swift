@@ -5,11 +5,18 @@ import PodRouteCore
 /// timeouts. Only plain iproute2 runs there — nothing to install on the remote host. Each
 /// command's output is preceded by a prompt line, so the capture reader knows its family.
 enum SSHSource {
-    /// What runs on the remote host (POSIX sh).
-    static let remoteScript = [
+    /// What runs on the remote host (POSIX sh). The neighbour table and the FDB (VXLAN outer
+    /// destinations) are optional: an older host without `bridge` or `ip -j neigh` is still read,
+    /// with a warning, and the script's status stays that of the required commands.
+    static let remoteScript = (required.map { "echo '$ \($0)'; \($0)" }
+        + optional.map { "echo '$ \($0)'; \($0) 2>/dev/null || echo '# podroute: \($0) failed'" }
+        + ["true"]).joined(separator: "; ")
+
+    static let required = [
         "ip -j -d addr show", "ip -j -d -4 route show table all", "ip -j -d -6 route show table all",
         "ip -j -d -4 rule show", "ip -j -d -6 rule show", "ip -j netconf show",
-    ].map { "echo '$ \($0)'; \($0)" }.joined(separator: "; ")
+    ]
+    static let optional = ["ip -j neigh show nud all", "bridge -j fdb show"]
 
     /// How long a host may take before podroute gives up on it.
     static let timeoutSeconds = 20
@@ -28,10 +35,21 @@ enum SSHSource {
             throw CLIFailure("\(name): cannot read over ssh (\(target)): \(Sanitizer.printable(reason))")
         }
         do {
-            return try CaptureReader.load(text: result.standardOutput, path: "ssh://\(target.destination)")
+            return try snapshot(fromOutput: result.standardOutput, path: "ssh://\(target.destination)", name: name)
         } catch {
             throw CLIFailure("\(name): over ssh (\(target)): \(error)")
         }
+    }
+
+    /// The host as `remoteScript`'s output describes it; a warning names the optional tables it lacks.
+    static func snapshot(fromOutput output: String, path: String, name: String) throws(CaptureError) -> NetworkSnapshot {
+        let snapshot = try CaptureReader.load(text: output, path: path)
+        var missing: [String] = []
+        if snapshot.neighbours == nil { missing.append("ip -j neigh show") }
+        if snapshot.fdb == nil { missing.append("bridge -j fdb show") }
+        guard !missing.isEmpty else { return snapshot }
+        return snapshot.adding(warnings: [CaptureWarning(line: nil,
+            "\(name): \(missing.joined(separator: " and ")) gave nothing (iproute2 too old, or bridge missing?); VXLAN outer destinations come from the site instead")])
     }
 }
 

@@ -12,7 +12,8 @@ import Synchronization
 /// (ENOBUFS), IPv6 routes after an IPv6 route change (the kernel announces ECMP siblings one by
 /// one but dumps them as one route), routes after a carrier change (linkdown flags flip silently),
 /// links after a link appears (a new veth's first notification says its peer is `@NONE`; the
-/// kernel links the pair afterwards without announcing it again).
+/// kernel links the pair afterwards without announcing it again). Neighbour and FDB changes are
+/// kept for VXLAN devices only (where the trace reads its outer destination).
 final class LiveFeed: Sendable {
     private let namespace: String?
     private let names: IPNames
@@ -56,6 +57,12 @@ final class LiveFeed: Sendable {
                         state.needsLinkRead = true
                     }
                     state.pending.append(change)
+                case .neighbourUpdated(let entry), .neighbourRemoved(let entry):
+                    // ARP/ND state changes on busy uplinks come by the hundred and the trace
+                    // uses only the entries of VXLAN devices: the others stay as first read.
+                    if state.current.link(entry.device)?.kind == .vxlan { state.pending.append(change) }
+                case .fdbUpdated(let entry), .fdbRemoved(let entry):
+                    if state.current.link(entry.device)?.kind == .vxlan { state.pending.append(change) }
                 default:
                     state.pending.append(change)
                 }

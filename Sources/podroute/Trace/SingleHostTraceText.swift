@@ -27,7 +27,7 @@ struct SingleHostTraceText {
             if hop.gateway != nil || hop.egressDevice != nil {
                 field("next hop", "\(hop.gateway.map { "\($0) " } ?? "directly ")on \(hop.egressDevice ?? "?")")
             }
-            if let encapsulation = hop.encapsulation { field("encap", Self.describe(encapsulation, glyphs: glyphs)) }
+            if let encapsulation = hop.encapsulation { field("encap", TraceText.describe(encapsulation, glyphs: glyphs)) }
             if let mtu = report.result.pathMTU { field("path MTU", String(mtu)) }
         }
         field("verdict", trace.verdictLine)
@@ -67,16 +67,5 @@ struct SingleHostTraceText {
     /// `  route     10.21.69.192/26 via ...`: the name in a 9-column gutter.
     private static func field(_ name: String, _ value: String) -> String {
         "  " + name + String(repeating: " ", count: max(0, 9 - name.count)) + " " + value
-    }
-
-    /// `IPIP tunl0: outer 10.20.1.22 → 10.20.1.24` / `VXLAN vxlan.calico VNI 4096 port 4789: outer 10.20.1.22 → ?`.
-    static func describe(_ encapsulation: EncapsulationInfo, glyphs: TraceGlyphs) -> String {
-        var text = "\(encapsulation.kind.rawValue.uppercased()) \(encapsulation.device)"
-        if let vni = encapsulation.vni { text += " VNI \(vni)" }
-        if let port = encapsulation.port { text += " port \(port)" }
-        let outerSource = encapsulation.outerSource.map(String.init(describing:)) ?? "?"
-        let outerDestination = encapsulation.outerDestination.map(String.init(describing:))
-            ?? (encapsulation.kind == .vxlan ? "the VTEP in the device's FDB (not read)" : "?")
-        return text + ": outer \(outerSource) \(glyphs.arrow) \(outerDestination)"
     }
 }

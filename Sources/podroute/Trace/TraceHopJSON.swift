@@ -24,7 +24,9 @@ enum TraceHopJSON {
         writeOutcome(hop.outcome, to: &writer)
     }
 
-    /// `{"kind": "vxlan", "dev": "vxlan.calico", "outer_src": ..., "outer_dst": ..., "vni": ..., "port": ...}`.
+    /// `{"kind": "vxlan", "dev": "vxlan.calico", "outer_src": ..., "outer_dst": ..., "vni": ..., "port": ...,
+    /// "vtep": ..., "vtep_mac": ..., "outer_dst_unknown": null}` (`vtep*` for VXLAN only; the last is
+    /// the sentence saying why `outer_dst` is null).
     static func write(_ encapsulation: EncapsulationInfo, to writer: inout JSONWriter) {
         writer.beginObject()
         writer.member("kind", encapsulation.kind.rawValue)
@@ -35,6 +37,16 @@ enum TraceHopJSON {
         if let destination = encapsulation.outerDestination { writer.address(destination) } else { writer.null() }
         if let vni = encapsulation.vni { writer.member("vni", vni) } else { writer.nullMember("vni") }
         if let port = encapsulation.port { writer.member("port", UInt32(port)) } else { writer.nullMember("port") }
+        if encapsulation.kind == .vxlan {
+            writer.key("vtep")
+            if let vtep = encapsulation.vtep { writer.address(vtep) } else { writer.null() }
+            if let mac = encapsulation.vtepMAC { writer.member("vtep_mac", mac.hexDescription) } else { writer.nullMember("vtep_mac") }
+        }
+        if let reason = encapsulation.outerDestinationUnknown {
+            writer.member("outer_dst_unknown", reason)
+        } else {
+            writer.nullMember("outer_dst_unknown")
+        }
         writer.endObject()
     }
 

@@ -37,17 +37,22 @@ public struct RouteCandidate: Hashable, Sendable {
         }
         var order: [Key] = []
         var merged: [Key: RouteCandidate] = [:]
+        // Each distinct source once, in the order found (a source's own text may hold "; ").
+        var sources: [Key: [String]] = [:]
         for candidate in candidates {
             let key = Key(cidr: candidate.cidr, kind: candidate.kind)
             guard var known = merged[key] else {
                 order.append(key)
                 merged[key] = candidate
+                sources[key] = [candidate.source]
                 continue
             }
             known.node = known.node ?? candidate.node
             known.nodeIP = known.nodeIP ?? candidate.nodeIP
-            let sources = known.source.components(separatedBy: "; ")
-            if !sources.contains(candidate.source) { known.source += "; " + candidate.source }
+            if sources[key]?.contains(candidate.source) == false {
+                sources[key]?.append(candidate.source)
+                known.source = sources[key]!.joined(separator: "; ")
+            }
             merged[key] = known
         }
         let kinds = Kind.allCases

@@ -95,7 +95,8 @@ struct HopDecision {
         let node = cluster.node(holding: destination).flatMap { site.host(named: $0) }
         let nodeAddress = node.flatMap { Self.primaryAddress(of: $0.snapshot, family: destination.family) }
         let code: FindingCode = host.role == .node ? .noRoute : .noRouteOnGateway
-        let what = cidr.map { "the pod CIDR \($0)" } ?? String(describing: destination)
+        let isService = cluster.serviceCIDRs.contains { $0.contains(destination) }
+        let what = cidr.map { "the \(isService ? "service" : "pod") CIDR \($0)" } ?? String(describing: destination)
         let via = nodeAddress.map { " via \($0)" } ?? " via a node"
         let fix = cidr != nil
             ? "on \(host.name): add \(cidr!) \(via.trimmingSpaces) — or per-node blocks, which keep replies symmetric (podroute plan)"

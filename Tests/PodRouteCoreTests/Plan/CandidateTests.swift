@@ -41,4 +41,16 @@ struct CandidateTests {
         #expect(merged[0].source == "kubectl get ippools (IPPool default-ipv4-ippool); kubectl get configmap kubeadm-config (kubeadm podSubnet)")
         #expect(reading.notes == ["kubectl get ippools: item 2 has no readable spec.cidr; it is left out"])
     }
+
+    /// A source whose own text holds "; " is still recognised when it comes again.
+    @Test func mergingNamesEachSourceOnce() {
+        let service = F.prefix("10.96.0.0/12")
+        let assumed = "assumed: kubeadm's default service CIDR; give --service-cidr"
+        let merged = RouteCandidate.merged([
+            RouteCandidate(cidr: service, kind: .service, source: assumed),
+            RouteCandidate(cidr: service, kind: .service, source: "kubectl get svc"),
+            RouteCandidate(cidr: service, kind: .service, source: assumed),
+        ])
+        #expect(merged.map(\.source) == [assumed + "; kubectl get svc"])
+    }
 }

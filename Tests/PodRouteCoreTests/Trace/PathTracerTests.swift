@@ -55,6 +55,15 @@ struct PathTracerTests {
         #expect(finding.fix.contains("10.21.") && finding.fix.contains("via 10.20.1.2"), "\(finding.fix)")
     }
 
+    /// A service address is named as such, not as a pod address.
+    @Test func aServiceAddressIsCalledAServiceCIDR() throws {
+        let result = trace(try IPIPSite.site(), to: "10.96.0.10")
+        let finding = try #require(result.findings.first { $0.code == .noRouteOnGateway })
+        #expect(finding.message.contains("the service CIDR 10.96.0.0/12"), "\(finding.message)")
+        let podFinding = try #require(trace(try IPIPSite.site()).findings.first { $0.code == .noRouteOnGateway })
+        #expect(podFinding.message.contains("the pod CIDR 10.21."), "\(podFinding.message)")
+    }
+
     @Test func aBlackholeOnTheGatewayIsNamed() throws {
         let result = trace(try IPIPSite.site(gatewayRoute: "blackhole 10.21.0.0/16"))
         #expect(result.verdict == .unreachable)

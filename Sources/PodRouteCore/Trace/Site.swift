@@ -29,10 +29,14 @@ public struct SiteHost: Sendable {
     public let classifier: CNIClassifier
     public let lookup: RouteLookup
     public let role: HostRole
+    /// The vendor format its route commands are written in (the site file's `format:`), if given.
+    public let format: GatewayFormat?
 
-    public init(name: String, snapshot: NetworkSnapshot, role: HostRole? = nil, hints: ClusterHints = ClusterHints()) {
+    public init(name: String, snapshot: NetworkSnapshot, role: HostRole? = nil, hints: ClusterHints = ClusterHints(),
+                format: GatewayFormat? = nil) {
         self.name = name
         self.snapshot = snapshot
+        self.format = format
         classifier = CNIClassifier(snapshot: snapshot, hints: hints)
         lookup = RouteLookup(snapshot: snapshot)
         self.role = role ?? HostRole.detect(classifier)

@@ -20,7 +20,7 @@ struct TargetHostTests {
         #expect(refused.status != 0)
         #expect(refused.standardError.contains(
             "refusing to apply: this plan is for host \(fixture.gw) (made from netns \(fixture.gw)) but this is netns \(node1): "
-                + "this host holds 10.20.1.22, none of the target's 10.20.1.254, 192.168.50.1; nothing was applied"),
+                + "this host holds 10.20.1.22, 10.21.230.0, none of the target's 10.20.1.254, 192.168.50.1; nothing was applied"),
                 "\(refused.standardError)")
         #expect(refused.standardError.contains("assert it with --target-host \(fixture.gw)"))
         #expect(!refused.standardOutput.contains("add 10.21.0.0/16"), "refused before the preview")

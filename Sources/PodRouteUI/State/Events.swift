@@ -70,6 +70,8 @@ public struct Job: Sendable {
         case trace(TraceJob)
         /// A plan draft over a big table.
         case plan(PlanJob)
+        /// A site's chain of routers over big tables.
+        case planChain(ChainJob)
         /// The Plan view's candidates, read from big tables.
         case planCandidates(Site)
     }
@@ -101,6 +103,8 @@ public struct Job: Sendable {
             return JobResult(generation: generation, output: .trace(trace.run()))
         case .plan(let plan):
             return JobResult(generation: generation, output: .plan(plan.run()))
+        case .planChain(let chain):
+            return JobResult(generation: generation, output: .planChain(chain.run()))
         case .planCandidates(let site):
             return JobResult(generation: generation, output: .planCandidates(SiteCandidates.candidates(of: site)))
         }
@@ -112,7 +116,7 @@ public struct Job: Sendable {
         case .prepareSnapshot: "prepare-snapshot"
         case .routeRows: "route-rows"
         case .trace: "trace"
-        case .plan: "plan"
+        case .plan, .planChain: "plan"
         case .planCandidates: "plan-candidates"
         }
     }
@@ -124,6 +128,7 @@ public struct JobResult: Sendable {
         case routeRows(RouteRows)
         case trace(TraceOutcome)
         case plan(PlanPreview)
+        case planChain(ChainPreview)
         case planCandidates([RouteCandidate])
 
         /// Rows of a route-rows result (routes of a prepared snapshot, hops of a trace).
@@ -133,6 +138,7 @@ public struct JobResult: Sendable {
             case .routeRows(let rows): rows.count
             case .trace(let outcome): outcome.result.hops.count
             case .plan(let preview): preview.draft.operations.count
+            case .planChain(let chain): chain.steps.count
             case .planCandidates(let candidates): candidates.count
             }
         }

@@ -19,7 +19,9 @@ struct ApplyCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: ArgumentHelp("The plan (`podroute plan ... -o plan.json`).", valueName: "PLAN.json")) var plan: String
+    @Argument(help: ArgumentHelp("The plan (`podroute plan ... -o plan.json`); several (a chain's files, one per host): the one for this host is applied.",
+                                 valueName: "PLAN.json"))
+    var plans: [String]
     @Option(name: .long, help: ArgumentHelp("Apply in the network namespace NAME (/run/netns/NAME).", valueName: "NAME"))
     var netns: String?
     @Option(name: .customLong("confirm-within"), help: ArgumentHelp("Seconds to confirm before the change is reverted.", valueName: "SECONDS"))
@@ -31,12 +33,15 @@ struct ApplyCommand: ParsableCommand {
     var targetHost: String?
 
     func validate() throws {
+        guard !plans.isEmpty else { throw ValidationError("name the plan file (podroute plan ... -o plan.json)") }
         guard (1...86_400).contains(confirmWithin) else {
             throw ValidationError("--confirm-within takes 1 to 86400 seconds, not \(confirmWithin)")
         }
     }
 
     func run() throws {
+        let plan = try PlanChange.pick(plans, namespace: netns, asserted: targetHost)
+        if plans.count > 1 { FileHandleOutput.write("Picked \(Sanitizer.printable(plan)) of \(plans.count) plans: it is for this host.\n") }
         var (loaded, request) = try PlanChange.load(plan, namespace: netns, asserted: targetHost)
         request.confirmWithin = .seconds(confirmWithin)
         let control = try ChangeControlFactory.make()

@@ -27,13 +27,15 @@ let package = Package(
         .target(name: "PodRouteUI", dependencies: ["PodRouteCore"]),
         // The only code that calls ncurses: it presents PodRouteUI's frames and reads keys.
         .target(name: "PodRouteCurses", dependencies: ["PodRouteUI", "CNCurses"]),
+        // errno values with their C names and texts, for the two modules that make system calls.
+        .target(name: "PodRouteErrno"),
         .target(
             name: "PodRouteNetlink",
-            dependencies: ["PodRouteCore", "CNetlink"]
+            dependencies: ["PodRouteCore", "PodRouteErrno", "CNetlink"]
         ),
         // Live probes (mtr-style): ICMP echo, UDP and TCP with rising TTL, from this host or a named
         // network namespace. The only code that sends probe packets; sockets through Glibc, no C shim.
-        .target(name: "PodRouteProbe", dependencies: ["PodRouteCore"]),
+        .target(name: "PodRouteProbe", dependencies: ["PodRouteCore", "PodRouteErrno"]),
         // The bundled demo node and sample files, read through Bundle.module.
         .target(
             name: "PodRouteSamples",

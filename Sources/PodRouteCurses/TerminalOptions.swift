@@ -38,16 +38,21 @@ enum Environment {
     /// NO_COLOR (https://no-color.org): any non-empty value turns colour off.
     static var noColor: Bool { !(value("NO_COLOR") ?? "").isEmpty }
 
-    /// The locale's character set is UTF-8 (call after setlocale).
-    static var localeIsUTF8: Bool {
-        guard let codeset = nl_langinfo(nl_item(CODESET)) else { return false }
-        let name = String(cString: codeset).uppercased()
-        return name == "UTF-8" || name == "UTF8"
-    }
+    static var localeIsUTF8: Bool { TerminalLocale.isUTF8 }
 
     /// PuTTY and some consoles draw line graphics wrongly in UTF-8; ncurses' own switch.
     static var asciiLineDrawingRequested: Bool {
         guard let value = value("NCURSES_NO_UTF8_ACS") else { return false }
         return !value.isEmpty && value != "0"
+    }
+}
+
+/// The character set of the user's locale, for the TUI and for the CLI's text output alike.
+public enum TerminalLocale {
+    /// The locale's character set is UTF-8 (call after `setlocale(LC_CTYPE, "")`).
+    public static var isUTF8: Bool {
+        guard let codeset = nl_langinfo(nl_item(CODESET)) else { return false }
+        let name = String(cString: codeset).uppercased()
+        return name == "UTF-8" || name == "UTF8"
     }
 }

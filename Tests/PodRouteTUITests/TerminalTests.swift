@@ -53,7 +53,7 @@ struct TerminalTests {
         try tmux.waitFor("1 Interfaces")
         try tmux.press("?")
         let help = try tmux.waitFor("quit")
-        for binding in ["filter", "sort", "pause", "collapse"] { #expect(help.contains(binding), "help lacks \(binding)") }
+        for binding in ["filter", "sort", "trace", "collapse"] { #expect(help.contains(binding), "help lacks \(binding)") }
         try tmux.press("Escape")
         try tmux.press("q")
     }

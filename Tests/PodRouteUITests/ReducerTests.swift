@@ -308,6 +308,16 @@ import Testing
         let live = Fixtures.state()
         if case .setRefreshInterval(let interval)? = live.startupEffects.first { #expect(interval == .seconds(1)) }
     }
+
+    /// Nothing is live in a capture: `p` is not offered, and pressing it (or `:pause`) says why.
+    @Test func staticSourcesOfferNoPause() {
+        var state = Fixtures.state(source: .capture(path: "node-1.txt"))
+        #expect(!render(state).rows.last!.text.contains("pause"))
+        Fixtures.press(&state, .char("p"))
+        #expect(!state.paused)
+        #expect(state.message?.text.contains("does not change by itself") == true, "\(String(describing: state.message))")
+        #expect(render(Fixtures.state()).rows.last!.text.contains("p pause"))
+    }
 }
 
 @Suite struct QuitHelpAndSafetyTests {

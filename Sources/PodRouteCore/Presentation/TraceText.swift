@@ -14,7 +14,7 @@ public struct TraceText: Sendable {
 
     /// `verdict: REACHABLE`, `UNREACHABLE at gw`, `FORWARDED beyond gw (podroute cannot see further)`.
     public var verdictLine: String {
-        let last = result.hops.last?.host
+        let last = result.hops.last.map { Sanitizer.printable($0.host) }
         switch result.verdict {
         case .reachable: return "REACHABLE"
         case .unreachable: return "UNREACHABLE" + (last.map { " at \($0)" } ?? "")
@@ -29,13 +29,14 @@ public struct TraceText: Sendable {
     /// The reply's path, compressed to one line: `node2 → gw → office`.
     public var returnLine: String? {
         guard !result.returnHops.isEmpty else { return nil }
-        return "return: " + result.returnHops.map(\.host).joined(separator: " \(glyphs.arrow) ")
+        return "return: " + result.returnHops.map { Sanitizer.printable($0.host) }.joined(separator: " \(glyphs.arrow) ")
     }
 
     public func lines(for hops: [TraceHop]) -> [String] {
-        let width = hops.map(\.host.count).max() ?? 0
-        return hops.map { hop in
-            let name = Sanitizer.printable(hop.host).padding(toLength: width)
+        let names = hops.map { Sanitizer.printable($0.host) }
+        let width = names.map(\.count).max() ?? 0
+        return zip(hops, names).map { hop, name in
+            let name = name.padding(toLength: width)
             return "\(name)  " + describe(hop)
         }
     }
@@ -48,7 +49,7 @@ public struct TraceText: Sendable {
             let what = hop.route.flatMap { route in text.map { $0.ipRouteLine(route) } }.map { " (\($0))" } ?? ""
             return "\(glyphs.cross) \(code.rawValue)\(what)"
         case .deliveredLocally:
-            return "\(glyphs.check) delivered: \(result.destination) is an address of \(hop.host)"
+            return "\(glyphs.check) delivered: \(result.destination) is an address of \(Sanitizer.printable(hop.host))"
         case .deliveredToWorkload(let device, let pod):
             let podText = pod.map { "pod \(Sanitizer.printable($0.description)) " } ?? "a workload "
             return "\(link(device)) \(podText)(\(result.destination)) \(glyphs.check)"

@@ -1,3 +1,5 @@
+import Synchronization
+
 /// The hosts a path may cross — office workstation, gateways, nodes — each with its snapshot.
 public struct Site: Sendable {
     public let hosts: [SiteHost]
@@ -27,10 +29,14 @@ public struct SiteHost: Sendable {
     public let name: String
     public let snapshot: NetworkSnapshot
     public let classifier: CNIClassifier
-    public let lookup: RouteLookup
     public let role: HostRole
     /// The vendor format its route commands are written in (the site file's `format:`), if given.
     public let format: GatewayFormat?
+    private let index: LazyRouteLookup
+
+    /// The host's route lookup, built on first use: host checks and candidates never need it,
+    /// and on a million routes it costs a fifth of a second.
+    public var lookup: RouteLookup { index.value }
 
     public init(name: String, snapshot: NetworkSnapshot, role: HostRole? = nil, hints: ClusterHints = ClusterHints(),
                 format: GatewayFormat? = nil) {
@@ -38,8 +44,25 @@ public struct SiteHost: Sendable {
         self.snapshot = snapshot
         self.format = format
         classifier = CNIClassifier(snapshot: snapshot, hints: hints)
-        lookup = RouteLookup(snapshot: snapshot)
+        index = LazyRouteLookup(snapshot)
         self.role = role ?? HostRole.detect(classifier)
+    }
+}
+
+/// A `RouteLookup` built once, on first use, by whichever thread asks first.
+private final class LazyRouteLookup: Sendable {
+    private let snapshot: NetworkSnapshot
+    private let built = Mutex<RouteLookup?>(nil)
+
+    init(_ snapshot: NetworkSnapshot) { self.snapshot = snapshot }
+
+    var value: RouteLookup {
+        built.withLock { built in
+            if let built { return built }
+            let lookup = RouteLookup(snapshot: snapshot)
+            built = lookup
+            return lookup
+        }
     }
 }
 

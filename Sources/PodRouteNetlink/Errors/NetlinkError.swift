@@ -78,12 +78,7 @@ public struct NetlinkError: Error, Hashable, Sendable, CustomStringConvertible {
         case (.request, .EPERM):
             "permission denied (changing the network needs CAP_NET_ADMIN)"
         default:
-            lowercasingFirst(errno.message)
+            errno.messageInSentence
         }
-    }
-
-    private func lowercasingFirst(_ text: String) -> String {
-        guard let first = text.first else { return text }
-        return first.lowercased() + text.dropFirst()
     }
 }

@@ -1,5 +1,6 @@
 import CNetlink
 import Glibc
+import PodRouteErrno
 
 /// Opens a `NETLINK_ROUTE` socket inside a named network namespace (the `ip netns` convention:
 /// a bind mount at /run/netns/NAME) without moving any of the caller's threads.

@@ -1,5 +1,6 @@
 import CNetlink
 import Glibc
+import PodRouteErrno
 
 /// An open `AF_NETLINK`/`NETLINK_ROUTE` socket descriptor, closed in `deinit`.
 /// Every system call on it goes through `syscall` (errno typing, EINTR retry).

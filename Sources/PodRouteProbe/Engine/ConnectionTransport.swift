@@ -1,5 +1,6 @@
 import Glibc
 import PodRouteCore
+import PodRouteErrno
 
 /// UDP or TCP probes, one socket per probe, ICMP errors read from each socket's error queue
 /// (`IP_RECVERR`). The kernel matches an ICMP error to the socket whose packet it quotes, so the

@@ -1,5 +1,6 @@
 import Glibc
 import PodRouteCore
+import PodRouteErrno
 
 /// ICMP echo probes over one socket, raw or datagram, matched by sequence number.
 ///

@@ -61,7 +61,7 @@ public enum ProbeError: Error, Hashable, Sendable, CustomStringConvertible {
         switch errno {
         case .ENOENT: "it does not exist"
         case .EPERM, .EACCES: "permission denied (entering a network namespace needs CAP_SYS_ADMIN)"
-        default: errno.message
+        default: errno.messageInSentence
         }
     }
 }
@@ -114,7 +114,7 @@ public enum ProbeStep: Hashable, Sendable {
         case (.bindDevice, .ENODEV): "there is no such device"
         case (.send, .ENETUNREACH), (.send, .EHOSTUNREACH): "this host has no route there"
         case (.openSocket, .EMFILE): "too many open files (raise `ulimit -n` or lower the probes in flight)"
-        default: errno.message
+        default: errno.messageInSentence
         }
     }
 }

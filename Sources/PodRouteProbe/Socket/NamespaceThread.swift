@@ -1,4 +1,5 @@
 import Glibc
+import PodRouteErrno
 
 /// Runs a job on a short-lived pthread that first enters a named network namespace (the
 /// `ip netns` convention: a bind mount at /run/netns/NAME), then exits with it.

@@ -1,5 +1,6 @@
 import Glibc
 import PodRouteCore
+import PodRouteErrno
 
 /// An open probe socket, closed in `deinit`. A class (not `~Copyable`) so per-probe sockets can
 /// live in arrays and dictionaries; used by one thread at a time (not `Sendable`).

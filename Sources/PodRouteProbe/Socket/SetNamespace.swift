@@ -1,4 +1,5 @@
 import Glibc
+import PodRouteErrno
 
 /// setns(2), reached through the dynamic linker. glibc declares it only under `_GNU_SOURCE`, which
 /// Swift's Glibc module is built without, and this module has no C shim of its own (PodRouteNetlink

@@ -1,5 +1,6 @@
 import Glibc
 import PodRouteCore
+import PodRouteErrno
 
 /// One kind of probe socket: family plus transport. Opening it is the only place the engine
 /// chooses between privileged and unprivileged sockets.

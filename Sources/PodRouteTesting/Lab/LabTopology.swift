@@ -92,8 +92,12 @@ public enum LabTopology {
             if host != .gw { commands.append("route add default via \(gatewayAddress)") }
             try namespace.ipBatch(commands)
         }
+        // ICMP errors unthrottled (the kernel allows one per second per peer by default): the
+        // probes and the real traceroute that checks them each need every time-exceeded and
+        // unreachable, and they run back to back.
         for host in [LabHost.gw, .node1, .node2] {
-            try LabSysctl.set(["net/ipv4/ip_forward": "1"], in: hosts[host]!)
+            try LabSysctl.set(["net/ipv4/ip_forward": "1", "net/ipv4/icmp_ratelimit": "0",
+                               "net/ipv6/icmp/ratelimit": "0"], in: hosts[host]!)
         }
     }
 }

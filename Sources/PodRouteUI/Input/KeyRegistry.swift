@@ -141,11 +141,14 @@ public struct KeyBinding: Hashable, Sendable {
     public var keyText: String?
     /// Only means something on a site (`--site FILE`): hidden on a single host, where the key says so.
     public var needsSite: Bool
+    /// Only means something on a live source: hidden for captures and site snapshots.
+    public var needsLive: Bool
 
     public init(_ keys: [Key], _ action: KeyAction, label: String, help: String, context: BindingContext = .global,
                 dangerous: Bool = false, hintRank: Int? = nil, group: String, keyText: String? = nil,
-                needsSite: Bool = false) {
+                needsSite: Bool = false, needsLive: Bool = false) {
         self.needsSite = needsSite
+        self.needsLive = needsLive
         self.keys = keys
         self.action = action
         self.label = label
@@ -171,11 +174,22 @@ public struct KeyRegistry: Sendable {
     public private(set) var refused: [KeyBinding]
     /// Site bindings removed by `singleHost()`: their keys say they need `--site`.
     public private(set) var siteOnly: [KeyBinding]
+    /// Live bindings removed by `staticSource()`: their keys say nothing here changes by itself.
+    public private(set) var liveOnly: [KeyBinding]
 
     public init(bindings: [KeyBinding]) {
         self.bindings = bindings
         refused = []
         siteOnly = []
+        liveOnly = []
+    }
+
+    /// The same registry without the bindings that only a live source gives meaning to.
+    public func staticSource() -> KeyRegistry {
+        var registry = self
+        registry.liveOnly = bindings.filter(\.needsLive)
+        registry.bindings = bindings.filter { !$0.needsLive }
+        return registry
     }
 
     /// The same registry without the bindings that only a site gives meaning to.
@@ -200,6 +214,8 @@ public struct KeyRegistry: Sendable {
         case refused(KeyBinding)
         /// A site binding on a single host.
         case needsSite(KeyBinding)
+        /// A live binding on a capture or a site's snapshots.
+        case needsLive(KeyBinding)
         case unbound
     }
 
@@ -213,6 +229,9 @@ public struct KeyRegistry: Sendable {
         }
         if let binding = siteOnly.first(where: { $0.context.applies(to: view) && $0.keys.contains(key) }) {
             return .needsSite(binding)
+        }
+        if let binding = liveOnly.first(where: { $0.context.applies(to: view) && $0.keys.contains(key) }) {
+            return .needsLive(binding)
         }
         return .unbound
     }
@@ -262,7 +281,7 @@ public struct KeyRegistry: Sendable {
         KeyBinding([.char(":")], .command, label: "command",
                    help: "command line (:links :routes :filter :sort :q), Tab completes", hintRank: 4, group: "General"),
         KeyBinding([.char("p")], .togglePause, label: "pause", help: "pause or resume live updates",
-                   hintRank: 8, group: "General"),
+                   hintRank: 8, group: "General", needsLive: true),
         KeyBinding([.ctrl("l")], .redraw, label: "redraw", help: "redraw the whole screen", group: "General"),
         KeyBinding([.escape], .back, label: "back", help: "leave the detail pane, clear the filter, close what is open",
                    group: "General"),

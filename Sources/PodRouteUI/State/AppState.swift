@@ -197,7 +197,9 @@ public struct AppState: Sendable {
                 size: Size = Size(width: 100, height: 30), now: Date? = nil, site: SiteContext? = nil) {
         self.configuration = configuration
         let registry = configuration.readOnly ? KeyRegistry.standard.readOnly() : KeyRegistry.standard
-        self.registry = site == nil ? registry.singleHost() : registry
+        let live = site == nil && model.snapshot.source.isLive
+        let sourced = live ? registry : registry.staticSource()
+        self.registry = site == nil ? sourced.singleHost() : sourced
         self.site = site
         self.model = model
         self.now = now

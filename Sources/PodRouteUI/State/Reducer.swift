@@ -88,6 +88,9 @@ extension AppState {
         case .needsSite(let binding):
             message = StatusMessage("\(binding.hintKey) (\(binding.label)) works on a site: podroute --site FILE; this is one host")
             return []
+        case .needsLive(let binding):
+            message = StatusMessage(Self.staticSourceNote(binding.label))
+            return []
         case .unbound:
             return []
         }
@@ -608,7 +611,16 @@ extension AppState {
 
     // MARK: Live data
 
+    /// Why a live-only action does nothing on a capture or a site's snapshots.
+    static func staticSourceNote(_ action: String) -> String {
+        "nothing to \(action): this source does not change by itself (a capture or a site's snapshots)"
+    }
+
     mutating func setPaused(_ on: Bool) -> [Effect] {
+        guard isLive else {
+            message = StatusMessage(Self.staticSourceNote(on ? "pause" : "resume"))
+            return []
+        }
         guard on != paused else { return [] }
         paused = on
         if on {

@@ -14,9 +14,8 @@ enum ProbeOutput {
             let times = hop.roundTrips
             let addresses = hop.responders.map(\.description)
             let first = (addresses.first ?? "???") + (hop.marks.isEmpty ? "" : " " + hop.marks.joined(separator: " "))
-            rows.append([String(hop.hop), first, percent(hop.lossPercent), String(hop.sent),
-                         milliseconds(times?.last), milliseconds(times?.average), milliseconds(times?.best),
-                         milliseconds(times?.worst)])
+            let rtts = [times?.last, times?.average, times?.best, times?.worst].map(ProbeFigures.milliseconds)
+            rows.append([String(hop.hop), first, ProbeFigures.percent(hop.lossPercent), String(hop.sent)] + rtts)
             for more in addresses.dropFirst() { rows.append(["", more, "", "", "", "", "", ""]) }
         }
         rows.forEach { table.measure($0) }
@@ -58,18 +57,5 @@ enum ProbeOutput {
             ("stop", .string(result.stop.description)),
             ("hops", .array(hops)),
         ]))
-    }
-
-    private static func percent(_ value: Double) -> String {
-        let tenths = Int((value * 10).rounded())
-        return "\(tenths / 10).\(tenths % 10)%"
-    }
-
-    /// Milliseconds with three decimals, `-` for a silent hop.
-    private static func milliseconds(_ duration: Duration?) -> String {
-        guard let duration else { return "-" }
-        let micros = Int((duration.milliseconds * 1000).rounded())
-        let fraction = String(micros % 1000)
-        return "\(micros / 1000).\(String(repeating: "0", count: 3 - fraction.count))\(fraction)"
     }
 }

@@ -71,8 +71,8 @@ struct TraceProbeOutcome {
                 let hop = line.hop.map { String($0).leftPadded(to: 2) } ?? " -"
                 let answered = line.observed.map { hop -> String in
                     let address = hop.responders.first.map(\.description) ?? "???"
-                    let time = hop.roundTrips.map { " \(Self.milliseconds($0.average))" } ?? ""
-                    return "\(address) \(Self.percent(hop.lossPercent)) loss\(time)"
+                    let time = hop.roundTrips.map { " \(ProbeFigures.milliseconds($0.average)) ms" } ?? ""
+                    return "\(address) \(ProbeFigures.percent(hop.lossPercent)) loss\(time)"
                 } ?? "(no probe)"
                 let mark = line.agreement.isDisagreement ? "[≠]" : "[=]"
                 lines.append("  \(hop)  \(mark) \(Sanitizer.printable(answered))  \(Sanitizer.printable(line.description))")
@@ -121,13 +121,6 @@ struct TraceProbeOutcome {
         writer.key("note")
         if let caveat { writer.string(caveat) } else { writer.null() }
         writer.endObject()
-    }
-
-    private static func percent(_ value: Double) -> String { "\(Int(value.rounded()))%" }
-
-    private static func milliseconds(_ duration: Duration) -> String {
-        let hundredths = Int((duration.milliseconds * 100).rounded())
-        return "\(hundredths / 100).\(hundredths % 100 < 10 ? "0" : "")\(hundredths % 100) ms"
     }
 }
 

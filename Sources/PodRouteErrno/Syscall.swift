@@ -1,10 +1,8 @@
-import Glibc
-
 /// The one place where a system call's `-1`/`errno` becomes a typed result and where `EINTR` is
-/// retried (after swift-system's `valueOrErrno`). Every call in this module goes through here,
-/// except `close`, which must not be retried on Linux (the descriptor is gone either way).
+/// retried (after swift-system's `valueOrErrno`), for netlink and probe sockets alike. `close`
+/// does not come through here: on Linux it must not be retried.
 @inline(__always)
-func syscall<Result: FixedWidthInteger>(_ call: () -> Result) -> Swift.Result<Result, Errno> {
+public func syscall<Value: FixedWidthInteger>(_ call: () -> Value) -> Result<Value, Errno> {
     while true {
         let value = call()
         if value != -1 { return .success(value) }

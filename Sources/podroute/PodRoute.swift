@@ -13,7 +13,7 @@ struct PodRoute: ParsableCommand {
         version: "podroute 0.1.0",
         subcommands: [
             TUICommand.self, LinksCommand.self, RoutesCommand.self, RulesCommand.self, SnapshotCommand.self,
-            TraceCommand.self, ProbeCommand.self, DoctorCommand.self, CidrsCommand.self, PlanCommand.self,
+            TraceCommand.self, ProbeCommand.self, DoctorCommand.self, CidrsCommand.self, PlanCommand.self, SetupCommand.self,
             ApplyCommand.self, ConfirmCommand.self, RollbackCommand.self, JournalCommand.self, GuardianCommand.self,
         ],
         defaultSubcommand: TUICommand.self

@@ -139,11 +139,6 @@ struct PlanTerminalTests {
     }
 
     static func killGuardians(naming directory: String) {
-        let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
-        for pid in entries.compactMap({ pid_t($0) }) {
-            guard let data = FileManager.default.contents(atPath: "/proc/\(pid)/cmdline"),
-                  String(decoding: data, as: UTF8.self).contains(directory) else { continue }
-            kill(pid, SIGKILL)
-        }
+        GuardianProcesses.kill(naming: directory)
     }
 }

@@ -25,7 +25,7 @@ import Testing
             (.char("1"), .routes, .showView(.interfaces)), (.char("4"), .interfaces, .showView(.plan)),
             (.tab, .interfaces, .nextView), (.backTab, .interfaces, .previousView),
             (.char("j"), .routes, .moveDown), (.down, .routes, .moveDown), (.char("k"), .routes, .moveUp),
-            (.pageDown, .routes, .pageDown), (.pageUp, .routes, .pageUp), (.home, .routes, .top), (.char("g"), .routes, .top),
+            (.pageDown, .routes, .pageDown), (.pageUp, .routes, .pageUp), (.home, .routes, .top), (.char("g"), .routes, .openSetup),
             (.end, .routes, .bottom), (.char("G"), .routes, .bottom), (.enter, .routes, .details), (.escape, .routes, .back),
             (.char("/"), .routes, .filter), (.char(":"), .routes, .command), (.char("s"), .routes, .sortNext),
             (.char("S"), .routes, .sortReverse), (.char("c"), .interfaces, .toggleWorkloads), (.char("p"), .routes, .togglePause),

@@ -76,19 +76,6 @@ public enum HostRole: String, Sendable, Hashable, Codable {
     case workstation
 
     static func detect(_ classifier: CNIClassifier) -> HostRole {
-        let roles = Set(classifier.linkRoles.values)
-        let cni: Set<LinkRole> = [.calicoWorkload, .calicoIPIP, .calicoVXLAN, .calicoWireguard, .flannelVXLAN,
-                                  .cniBridge, .ciliumHost, .kubeIPVS]
-        if !roles.isDisjoint(with: cni) { return .node }
-        let forwarding = ForwardingView(classifier.snapshot)
-        if forwarding.forwards(.inet, arrivingOn: nil) == true { return .gateway }
-        // A router whose forwarding is off is still a router (and exactly what doctor must flag):
-        // addresses on two or more LANs make a host a gateway.
-        let snapshot = classifier.snapshot
-        let lanInterfaces = Set(snapshot.addresses.filter { address in
-            address.family == .inet && address.scope == .universe
-                && snapshot.link(address.interface).map { !$0.flags.contains(.loopback) } ?? false
-        }.map(\.interface))
-        return lanInterfaces.count >= 2 ? .gateway : .workstation
+        HostRoleEvidence(classifier).role
     }
 }

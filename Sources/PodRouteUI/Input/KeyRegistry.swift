@@ -69,6 +69,12 @@ public enum KeyAction: Hashable, Sendable {
     case copyPlanCommands
     /// Plan view on a site: the next router of the chain the preview, `f` and `y` are about.
     case nextPlanRouter
+    /// Open the guided setup (`podroute setup`'s steps, over the Plan view).
+    case openSetup
+    /// Guided setup: the next step (on the last one: the apply dialog), the previous one, close it.
+    case setupNext
+    case setupBack
+    case setupClose
     /// A pending change: keep it, give it two more minutes, revert it now.
     case keepChange
     case extendChange
@@ -111,12 +117,14 @@ public enum BindingContext: Hashable, Sendable {
     case dialog
     /// Every view while a change applied from this session is pending (they come first).
     case pendingChange
+    /// The guided setup while it is open (before the Plan view's keys, which still work in it).
+    case setup
 
     public func applies(to view: ViewID) -> Bool {
         switch self {
         case .global: true
         case .views(let views): views.contains(view)
-        case .prompt, .help, .picker, .dialog, .pendingChange: false
+        case .prompt, .help, .picker, .dialog, .pendingChange, .setup: false
         }
     }
 }
@@ -256,7 +264,7 @@ public struct KeyRegistry: Sendable {
         var sections: [(group: String, bindings: [KeyBinding])] = []
         for binding in bindings {
             switch binding.context {
-            case .global, .views, .prompt, .pendingChange: break
+            case .global, .views, .prompt, .pendingChange, .setup: break
             case .help, .picker, .dialog: continue
             }
             if let index = sections.firstIndex(where: { $0.group == binding.group }) {
@@ -282,6 +290,9 @@ public struct KeyRegistry: Sendable {
                    help: "command line (:links :routes :filter :sort :q), Tab completes", hintRank: 4, group: "General"),
         KeyBinding([.char("p")], .togglePause, label: "pause", help: "pause or resume live updates",
                    hintRank: 8, group: "General", needsLive: true),
+        KeyBinding([.char("g")], .openSetup, label: "setup",
+                   help: "guided setup: where am I, what is unreachable, which CIDRs, next hops, preview, apply with a probe",
+                   hintRank: 11, group: "General"),
         KeyBinding([.ctrl("l")], .redraw, label: "redraw", help: "redraw the whole screen", group: "General"),
         KeyBinding([.escape], .back, label: "back", help: "leave the detail pane, clear the filter, close what is open",
                    group: "General"),
@@ -301,7 +312,8 @@ public struct KeyRegistry: Sendable {
         KeyBinding([.up, .char("k")], .moveUp, label: "up", help: "previous row", group: "Moving"),
         KeyBinding([.pageDown, .ctrl("f")], .pageDown, label: "page down", help: "one screen down", group: "Moving"),
         KeyBinding([.pageUp, .ctrl("b")], .pageUp, label: "page up", help: "one screen up", group: "Moving"),
-        KeyBinding([.home, .char("g")], .top, label: "first", help: "first row", group: "Moving"),
+        KeyBinding([.home], .top, label: "first", help: "first row (g opens the guided setup; Home goes to the top)",
+                   group: "Moving"),
         KeyBinding([.end, .char("G")], .bottom, label: "last", help: "last row", group: "Moving"),
         // Tables
         KeyBinding([.enter], .details, label: "details",
@@ -356,6 +368,16 @@ public struct KeyRegistry: Sendable {
                    context: .pendingChange, hintRank: 1, group: "Pending change"),
         KeyBinding([.char("r")], .revertChange, label: "revert now", help: "while a change is pending: undo it now",
                    context: .pendingChange, hintRank: 2, group: "Pending change"),
+        // Guided setup
+        KeyBinding([.enter, .char("n")], .setupNext, label: "next",
+                   help: "guided setup: the next step; on the last, the apply dialog (Cancel first)", context: .setup,
+                   hintRank: 0, group: "Guided setup"),
+        KeyBinding([.char("b"), .backspace, .left], .setupBack, label: "back",
+                   help: "guided setup: the previous step (nothing is applied before the last)", context: .setup,
+                   hintRank: 1, group: "Guided setup"),
+        KeyBinding([.escape], .setupClose, label: "close",
+                   help: "guided setup: close it; the choices stay staged in the Plan view", context: .setup,
+                   hintRank: 2, group: "Guided setup"),
         // Apply dialog
         KeyBinding([.enter], .dialogAccept, label: "choose", help: "run the highlighted button", context: .dialog,
                    hintRank: 0, group: "Apply dialog"),

@@ -169,6 +169,10 @@ public struct AppState: Sendable {
     public internal(set) var changeBusy = false
     /// A settled change's banner was seen (a key was pressed): it goes away.
     public internal(set) var changeAcknowledged = false
+    /// The guided setup (`g`), shown over the Plan view while open.
+    public internal(set) var setup: SetupWizard?
+    /// The probe from the gateway to a pod before and after apply (the banner shows it).
+    public internal(set) var verification: Verification?
     /// Stats samples seen, snapshots replaced: for the quit summary.
     public internal(set) var snapshotsApplied = 0
 

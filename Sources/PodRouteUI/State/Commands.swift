@@ -24,6 +24,9 @@ public enum CommandLineSpec {
         Command("cidr", argument: "CIDR", help: "Plan: add a CIDR to the candidates, ticked"),
         Command("via", argument: "IP[,IP]", help: "Plan: the next hops (none: the nodes of the ticked blocks)"),
         Command("via-dev", argument: "[DEV]", help: "Plan: a device-only next hop, a VPN or tunnel (Tab completes; none clears)"),
+        Command("setup", help: "open the guided setup (as g)"),
+        Command("probe", argument: "POD-IP [icmp|tcp PORT]",
+                help: "the verification probe after apply: ICMP echo, or a TCP connect to PORT, from the gateway"),
         Command("filter", argument: "TEXT", help: "filter the table (as /); no text clears it"),
         Command("sort", argument: "COLUMN [asc|desc]", help: "sort the table by a column"),
         Command("interval", argument: "SECONDS", help: "refresh live rates every SECONDS (0.5 to 60)"),
@@ -43,6 +46,9 @@ public enum CommandLineSpec {
         case via([String])
         /// nil: no device next hop.
         case viaDevice(String?)
+        case setup
+        /// `POD-IP [icmp | tcp PORT]`, or the method alone.
+        case probe([String])
         case filter(String)
         case sort(column: String?, descending: Bool?)
         case interval(Double)
@@ -88,6 +94,10 @@ public enum CommandLineSpec {
         case "via-dev":
             guard arguments.count <= 1 else { throw usage }
             return .viaDevice(arguments.first)
+        case "setup": return .setup
+        case "probe":
+            guard !arguments.isEmpty else { throw usage }
+            return .probe(arguments)
         case "host":
             guard arguments.count <= 1 else { throw usage }
             return .host(arguments.first)

@@ -25,6 +25,8 @@ public enum AppEvent: Sendable {
     case changeUpdated(ChangeStatus)
     /// Apply (or confirm, extend, revert) failed; one sentence, nothing changed by it.
     case changeFailed(String)
+    /// A verification probe (after `Effect.probe`) finished.
+    case probeFinished(VerificationProbe, Verification.Phase, VerificationOutcome)
 }
 
 /// One read of every link's counters.
@@ -57,6 +59,8 @@ public enum Effect: Sendable {
     case apply(ApplyOrder)
     /// Confirm, extend, revert or re-read the pending change (off the loop), then post the same.
     case change(ChangeAction)
+    /// Send the verification probe (off the loop), then post `.probeFinished`.
+    case probe(VerificationProbe, Verification.Phase)
 }
 
 /// Work too big for the loop: preparing a snapshot of a million routes, filtering or sorting
@@ -74,6 +78,8 @@ public struct Job: Sendable {
         case planChain(ChainJob)
         /// The Plan view's candidates, read from big tables.
         case planCandidates(Site)
+        /// The guided setup's survey (roles, traces) over big tables.
+        case setupSurvey(SetupSurveyJob)
     }
 
     public let generation: Int
@@ -107,6 +113,8 @@ public struct Job: Sendable {
             return JobResult(generation: generation, output: .planChain(chain.run()))
         case .planCandidates(let site):
             return JobResult(generation: generation, output: .planCandidates(SiteCandidates.candidates(of: site)))
+        case .setupSurvey(let survey):
+            return JobResult(generation: generation, output: .setupSurvey(survey.run()))
         }
     }
 
@@ -118,6 +126,7 @@ public struct Job: Sendable {
         case .trace: "trace"
         case .plan, .planChain: "plan"
         case .planCandidates: "plan-candidates"
+        case .setupSurvey: "setup-survey"
         }
     }
 }
@@ -130,6 +139,7 @@ public struct JobResult: Sendable {
         case plan(PlanPreview)
         case planChain(ChainPreview)
         case planCandidates([RouteCandidate])
+        case setupSurvey(SetupSurvey)
 
         /// Rows of a route-rows result (routes of a prepared snapshot, hops of a trace).
         public var rowCount: Int {
@@ -140,6 +150,7 @@ public struct JobResult: Sendable {
             case .plan(let preview): preview.draft.operations.count
             case .planChain(let chain): chain.steps.count
             case .planCandidates(let candidates): candidates.count
+            case .setupSurvey(let survey): survey.checks.count
             }
         }
     }

@@ -339,7 +339,9 @@ extension AppState {
         case "pending":
             let remaining = now.map { max(0, Int(change.deadline.timeIntervalSince($0).rounded(.up))) }
             guard let remaining, remaining > 0 else { return "APPLIED · deadline reached: asking the journal what the guardian did…" }
-            return (["APPLIED · reverts in \(remaining / 60):\(String(format2: remaining % 60)) unless confirmed"] + keys)
+            // The verification probe's evidence takes the place of "unless confirmed" (see VerificationReducer).
+            let evidence = verification.map { " · " + $0.text } ?? " unless confirmed"
+            return (["APPLIED · reverts in \(remaining / 60):\(String(format2: remaining % 60))" + evidence] + keys)
                 .joined(separator: " · ")
         case "confirmed":
             return "KEPT · change \(change.id) confirmed"

@@ -4,7 +4,10 @@ import PodRouteCore
 /// The only way state changes: a pure function of the state and one event. The loop executes
 /// the effects it returns and draws `render(state)` afterwards.
 public func reduce(_ state: inout AppState, _ event: AppEvent) -> [Effect] {
+    let before = VerificationMoment(state)
     var effects = reduceEvent(&state, event)
+    // The verification probe follows the apply dialog and the change (before, after, repeated).
+    effects += state.verificationFollowUp(since: before)
     // The Plan view follows the host shown and its data (a new snapshot, a re-read, another host).
     if state.view == .plan { effects += state.refreshPlanCandidates() }
     return effects
@@ -50,6 +53,9 @@ private func reduceEvent(_ state: inout AppState, _ event: AppEvent) -> [Effect]
         state.changeBusy = false
         state.message = StatusMessage(text, isError: true)
         return []
+    case .probeFinished(let probe, let phase, let outcome):
+        state.probeFinished(probe, phase: phase, outcome: outcome)
+        return []
     }
 }
 
@@ -79,6 +85,8 @@ extension AppState {
         if change?.isPending == true, let binding = registry.resolve(key, context: .pendingChange) {
             return perform(binding.action)
         }
+        // Then the guided setup's, while it is shown (the Plan view's keys work in it).
+        if isSetupShown, let effects = handleSetupKey(key) { return effects }
         switch registry.resolve(key, in: view) {
         case .run(let binding): return perform(binding.action)
         case .refused(let binding):
@@ -170,6 +178,10 @@ extension AppState {
             return copyPlanCommands()
         case .keepChange, .extendChange, .revertChange:
             return changeKey(action)
+        case .openSetup:
+            return openSetup()
+        case .setupNext, .setupBack, .setupClose:
+            return setupAction(action)
         case .promptAccept, .promptCancel, .promptComplete, .promptDeleteBackward, .promptClear, .promptDeleteWord,
              .promptHistoryPrevious, .promptHistoryNext:
             message = StatusMessage("that key works inside the / and : prompts")
@@ -484,6 +496,10 @@ extension AppState {
             return setVias(words)
         case .viaDevice(let device):
             return setViaDevice(device)
+        case .setup:
+            return openSetup()
+        case .probe(let words):
+            return setVerificationProbe(words)
         case .filter(let text):
             if view != .interfaces && view != .routes { show(.interfaces) }
             do {
@@ -662,6 +678,8 @@ extension AppState {
             return []
         case .planCandidates(let candidates):
             return finishPlanCandidates(candidates, generation: result.generation)
+        case .setupSurvey(let survey):
+            return finishSetupSurvey(survey, generation: result.generation)
         case .prepared(let prepared):
             guard result.generation == snapshotGeneration else { return [] }
             if routeFilter == nil, routeSort == SortOrder(.order) {

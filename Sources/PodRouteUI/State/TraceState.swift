@@ -86,16 +86,3 @@ public struct HostPicker: Hashable, Sendable {
         self.selected = selected
     }
 }
-
-/// The address `t` traces for a route: the prefix itself when it is one address, else the first
-/// host address inside it (a /26 pod block: its first pod address). Nil for a default route,
-/// which names no address worth tracing.
-public enum TraceTargets {
-    public static func address(in prefix: IPPrefix) -> IPAddress? {
-        if prefix.isDefault { return nil }
-        if prefix.isHost { return prefix.address }
-        let network = prefix.address
-        // The network address itself is rarely a host; the next one is (IPv4 below /31, IPv6 below /127).
-        return prefix.length < network.family.bitWidth - 1 ? network.advanced(by: 1) : network
-    }
-}

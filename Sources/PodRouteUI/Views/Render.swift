@@ -40,6 +40,8 @@ public func renderFrame(_ state: AppState, size: Size) -> (buffer: CellBuffer, s
         RoutesView.draw(&surface, state: state, layout: layout, stats: &stats)
     case .trace:
         TraceView.draw(&surface, state: state, layout: layout)
+    case .plan where state.isSetupShown:
+        SetupView.draw(&surface, state: state, layout: layout)
     case .plan:
         PlanView.draw(&surface, state: state, layout: layout)
     }
@@ -242,6 +244,8 @@ public enum BottomBar {
             drawHints(&surface, state.registry.hints(for: .help), message: state.message, y: y, from: left, to: right)
         case .applyDialog:
             drawHints(&surface, state.registry.hints(for: .dialog), message: state.message, y: y, from: left, to: right)
+        case .normal where state.isSetupShown:
+            drawHints(&surface, state.setupHints, message: state.message, y: y, from: left, to: right)
         case .normal:
             drawHints(&surface, state.registry.hints(for: state.view), message: state.message, y: y, from: left, to: right)
         }

@@ -26,10 +26,9 @@ struct CidrsCommand: ParsableCommand {
         var notes = loaded.failures
         var candidates = SiteCandidates.candidates(of: loaded.site, serviceSource: loaded.serviceSource)
         if !noKubectl {
-            let reading = KubectlSource.read(context: kubeContext)
-            notes += reading.notes
-            let addresses = reading.nodeAddresses
-            candidates = RouteCandidate.merged(RouteCandidate.withNodeAddresses(candidates, addresses) + reading.candidates)
+            let merged = KubectlSource.merging(candidates, context: kubeContext)
+            notes += merged.notes
+            candidates = merged.candidates
         }
         var errors = OutputBuffer(descriptor: 2)
         for note in notes { errors.line("note: \(Sanitizer.printable(note))") }

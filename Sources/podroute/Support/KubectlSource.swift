@@ -22,6 +22,14 @@ enum KubectlSource {
         }
     }
 
+    /// The hosts' candidates with kubectl's merged in (their node addresses filled from kubectl's
+    /// nodes), and kubectl's notes.
+    static func merging(_ candidates: [RouteCandidate], context: String?) -> (candidates: [RouteCandidate], notes: [String]) {
+        let reading = read(context: context)
+        return (RouteCandidate.merged(RouteCandidate.withNodeAddresses(candidates, reading.nodeAddresses) + reading.candidates),
+                reading.notes)
+    }
+
     static func read(context: String?) -> KubectlInventory.Reading {
         let queries = Query.allCases
         let outputs = Mutex<[Int: Result<JSONValue, CLIFailure>]>([:])

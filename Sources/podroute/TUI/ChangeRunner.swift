@@ -16,21 +16,27 @@ final class ChangeRunner: Sendable {
     func apply(_ order: ApplyOrder) {
         queue.async { [mailbox] in
             do {
-                guard Privileges.hasNetAdmin else {
-                    throw CLIFailure("cannot apply: podroute is running without CAP_NET_ADMIN, which changing routes needs; "
-                                     + "run it as root. Nothing was changed.")
-                }
-                let control = try ChangeControlFactory.make()
-                let plan = order.draft.plan(target: order.target, forced: order.forced, createdAt: Date(),
-                                            toolVersion: PodRoute.configuration.version)
-                var request = try PlanChange.request(for: plan, document: nil, namespace: order.namespace)
-                request.confirmWithin = .seconds(order.confirmWithin)
-                let record = try failingClearly { () throws(ApplyError) in try control.apply(request) }
+                let (record, control) = try Self.apply(order)
                 mailbox.post(.changeUpdated(Self.status(record, control)))
             } catch {
                 mailbox.post(.changeFailed("not applied: \(error)"))
             }
         }
+    }
+
+    /// Applies a draft commit-confirmed (journal, guardian, kernel, verification): the TUI's and
+    /// `podroute setup`'s one way to change a host.
+    static func apply(_ order: ApplyOrder) throws -> (ChangeRecord, ChangeControl) {
+        guard Privileges.hasNetAdmin else {
+            throw CLIFailure("cannot apply: podroute is running without CAP_NET_ADMIN, which changing routes needs; "
+                             + "run it as root. Nothing was changed.")
+        }
+        let control = try ChangeControlFactory.make()
+        let plan = order.draft.plan(target: order.target, forced: order.forced, createdAt: Date(),
+                                    toolVersion: PodRoute.configuration.version)
+        var request = try PlanChange.request(for: plan, document: nil, namespace: order.namespace)
+        request.confirmWithin = .seconds(order.confirmWithin)
+        return (try failingClearly { () throws(ApplyError) in try control.apply(request) }, control)
     }
 
     func run(_ action: ChangeAction) {

@@ -13,6 +13,7 @@ struct EventLoop {
     private let mailbox: Mailbox
     private let jobs: JobRunner
     private let changes: ChangeRunner
+    private let probes: ProbeRunner
     private let feed: LiveFeed?
     private let channels: KernelChannels
     private var state: AppState
@@ -34,6 +35,7 @@ struct EventLoop {
         self.mailbox = mailbox
         jobs = JobRunner(mailbox: mailbox)
         changes = ChangeRunner(mailbox: mailbox)
+        probes = ProbeRunner(mailbox: mailbox)
         self.feed = feed
         self.channels = channels
         nextStats = .now
@@ -100,6 +102,7 @@ struct EventLoop {
         case .notice, .error: "message"
         case .siteRead: "site"
         case .changeUpdated, .changeFailed: "change"
+        case .probeFinished: "probe"
         }
     }
 
@@ -117,6 +120,7 @@ struct EventLoop {
             case .copyToClipboard(let text): terminal.copyToClipboard(text)
             case .apply(let order): changes.apply(order)
             case .change(let action): changes.run(action)
+            case .probe(let probe, let phase): probes.run(probe, phase: phase)
             }
         }
         return nil

@@ -18,6 +18,8 @@ public enum ApplyError: Error, CustomStringConvertible, Sendable {
     case notPending(id: String, state: ChangeState)
     case deadlinePassed(id: String, deadline: Date, guardianRunning: Bool)
     case namespaceChanged(String)
+    /// The plan was made for another host (`TargetCheck`).
+    case wrongHost(String)
 
     public var description: String {
         switch self {
@@ -41,6 +43,8 @@ public enum ApplyError: Error, CustomStringConvertible, Sendable {
                 + (running ? "the guardian is reverting it" : "its guardian is not running; undo it with `podroute rollback \(id)`")
         case .namespaceChanged(let detail):
             "nothing was reverted: \(detail)"
+        case .wrongHost(let sentence):
+            sentence
         }
     }
 }

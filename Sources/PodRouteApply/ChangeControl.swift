@@ -172,6 +172,10 @@ public struct ChangeControl: Sendable {
         for operation in request.operations where !seen.insert(operation.slot).inserted {
             throw .invalidPlan("two operations change the same route (\(operation.slot))")
         }
+        if let check = request.targetCheck {
+            let addresses = try kernel { () throws(NetlinkError) in try socket.addresses() }
+            if let refusal = check.refusal(live: addresses) { throw .wrongHost(refusal) }
+        }
         let links = try kernel { () throws(NetlinkError) in try socket.links() }
         let live = try kernel { () throws(NetlinkError) in try socket.liveRoutes(for: request.operations) }
         let naming = RouteNaming(links: links)

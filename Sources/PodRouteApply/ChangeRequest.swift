@@ -11,13 +11,17 @@ public struct ChangeRequest: Sendable {
     public var namespace: String?
     /// The host the plan was made for (recorded in the journal).
     public var targetHost: String?
+    /// Checked against the live host first (a plan file's target); nil for callers that build
+    /// the operations for the host they hold themselves.
+    public var targetCheck: TargetCheck?
     /// The plan document, recorded verbatim in the journal.
     public var plan: JSONValue?
     /// Time to confirm before the guardian reverts.
     public var confirmWithin: Duration
 
     public init(operations: [RouteOperation], preState: [Route], namespace: String? = nil, targetHost: String? = nil,
-                plan: JSONValue? = nil, confirmWithin: Duration = .seconds(120)) {
+                plan: JSONValue? = nil, confirmWithin: Duration = .seconds(120), targetCheck: TargetCheck? = nil) {
+        self.targetCheck = targetCheck
         self.operations = operations
         self.preState = preState
         self.namespace = namespace

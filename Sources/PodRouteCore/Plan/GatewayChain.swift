@@ -80,7 +80,8 @@ public struct GatewayChain {
                 let draft = GatewayPlanner(target: host.snapshot).plan(hopRequest, session: session, probes: probes)
                 planned.append(Step(host: host.name, draft: draft))
                 if draft.hasErrors || draft.operations.isEmpty { return finalize(planned, into: result) }
-                hosts[position] = SiteHost(name: host.name, snapshot: draft.after, role: host.role, hints: host.classifier.hints)
+                hosts[position] = SiteHost(name: host.name, snapshot: draft.after, role: host.role, hints: host.classifier.hints,
+                                           format: host.format)
             }
         }
         return finalize(planned, into: result)

@@ -30,15 +30,19 @@ public struct SiteHost: Sendable {
     public let snapshot: NetworkSnapshot
     public let classifier: CNIClassifier
     public let role: HostRole
+    /// The vendor format its route commands are written in (the site file's `format:`), if given.
+    public let format: GatewayFormat?
     private let index: LazyRouteLookup
 
     /// The host's route lookup, built on first use: host checks and candidates never need it,
     /// and on a million routes it costs a fifth of a second.
     public var lookup: RouteLookup { index.value }
 
-    public init(name: String, snapshot: NetworkSnapshot, role: HostRole? = nil, hints: ClusterHints = ClusterHints()) {
+    public init(name: String, snapshot: NetworkSnapshot, role: HostRole? = nil, hints: ClusterHints = ClusterHints(),
+                format: GatewayFormat? = nil) {
         self.name = name
         self.snapshot = snapshot
+        self.format = format
         classifier = CNIClassifier(snapshot: snapshot, hints: hints)
         index = LazyRouteLookup(snapshot)
         self.role = role ?? HostRole.detect(classifier)

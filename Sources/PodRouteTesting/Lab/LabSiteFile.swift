@@ -5,10 +5,12 @@ import Foundation
 extension SiteLab {
     /// Writes `<directory>/<name>` naming every lab host by its namespace, except the hosts in
     /// `ssh`, which are read over ssh from the fixture listening on them (at `address`, or the
-    /// host's own address). Each node lists its pods (`<node>-pods.txt`). Returns the path.
+    /// host's own address). Each node lists its pods (`<node>-pods.txt`); `formats` gives hosts
+    /// their vendor format (`format: cisco-ios`). Returns the path.
     @discardableResult
     public func writeSiteFile(_ name: String = "site.yaml", ssh: [LabHost: SSHFixture] = [:],
-                              address: [LabHost: String] = [:], serviceCIDRs: [String] = []) throws -> String {
+                              address: [LabHost: String] = [:], serviceCIDRs: [String] = [],
+                              formats: [LabHost: String] = [:]) throws -> String {
         var lines = ["# Written by SiteLab for a test.", "hosts:"]
         for host in LabHost.allCases {
             lines.append("  - name: \(host.rawValue)")
@@ -19,6 +21,7 @@ extension SiteLab {
             } else {
                 lines.append("    netns: \(namespace(host))")
             }
+            if let format = formats[host] { lines.append("    format: \(format)") }
             let hosted = pods.filter { $0.node.host == host }
             if !hosted.isEmpty {
                 // `namespace/pod ip` lines, as podroute's --pods takes them.

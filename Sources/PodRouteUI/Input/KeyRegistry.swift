@@ -67,6 +67,8 @@ public enum KeyAction: Hashable, Sendable {
     case cyclePlanFormat
     /// Plan view: copy the commands to the terminal's clipboard (OSC 52).
     case copyPlanCommands
+    /// Plan view on a site: the next router of the chain the preview, `f` and `y` are about.
+    case nextPlanRouter
     /// Open the guided setup (`podroute setup`'s steps, over the Plan view).
     case openSetup
     /// Guided setup: the next step (on the last one: the apply dialog), the previous one, close it.
@@ -353,6 +355,9 @@ public struct KeyRegistry: Sendable {
         KeyBinding([.char("y")], .copyPlanCommands, label: "copy",
                    help: "copy the commands to the clipboard (OSC 52: over SSH, in tmux with set-clipboard on)",
                    context: .views([.plan]), hintRank: 6, group: "Plan"),
+        KeyBinding([.char("n")], .nextPlanRouter, label: "router",
+                   help: "on a site: show one router of the chain (f and y then apply to it), then all again",
+                   context: .views([.plan]), hintRank: 7, group: "Plan", needsSite: true),
         KeyBinding([.char("a")], .applyPlan, label: "apply",
                    help: "apply to this host, commit-confirmed: a dialog repeats the changes (needs --write)",
                    context: .views([.plan]), dangerous: true, hintRank: 5, group: "Plan"),

@@ -23,6 +23,7 @@ public enum CommandLineSpec {
         Command("plan", help: "show the Plan view"),
         Command("cidr", argument: "CIDR", help: "Plan: add a CIDR to the candidates, ticked"),
         Command("via", argument: "IP[,IP]", help: "Plan: the next hops (none: the nodes of the ticked blocks)"),
+        Command("via-dev", argument: "[DEV]", help: "Plan: a device-only next hop, a VPN or tunnel (Tab completes; none clears)"),
         Command("setup", help: "open the guided setup (as g)"),
         Command("probe", argument: "POD-IP [icmp|tcp PORT]",
                 help: "the verification probe after apply: ICMP echo, or a TCP connect to PORT, from the gateway"),
@@ -43,6 +44,8 @@ public enum CommandLineSpec {
         case cidr(String)
         /// Empty: back to the nodes of the selected blocks.
         case via([String])
+        /// nil: no device next hop.
+        case viaDevice(String?)
         case setup
         /// `POD-IP [icmp | tcp PORT]`, or the method alone.
         case probe([String])
@@ -88,6 +91,9 @@ public enum CommandLineSpec {
             return .cidr(arguments[0])
         case "via":
             return .via(rest.split(whereSeparator: { $0 == "," || $0 == " " }).map(String.init))
+        case "via-dev":
+            guard arguments.count <= 1 else { throw usage }
+            return .viaDevice(arguments.first)
         case "setup": return .setup
         case "probe":
             guard !arguments.isEmpty else { throw usage }
@@ -117,15 +123,17 @@ public enum CommandLineSpec {
         }
     }
 
-    /// What Tab can complete the line to: the command word, a `:sort` argument or a `:host` name.
-    public static func candidates(for line: String, sortColumns: [String], hostNames: [String] = []) -> (prefix: String, options: [String]) {
+    /// What Tab can complete the line to: the command word, a `:sort` argument, a `:host` name or
+    /// a `:via-dev` device.
+    public static func candidates(for line: String, sortColumns: [String], hostNames: [String] = [],
+                                  linkNames: [String] = []) -> (prefix: String, options: [String]) {
         if let space = line.firstIndex(of: " ") {
             let word = String(line[..<space])
             let arguments = line[line.index(after: space)...]
-            if command(named: word)?.name == "host" {
+            if let names = ["host": hostNames, "via-dev": linkNames][command(named: word)?.name ?? ""] {
                 let partial = String(arguments.drop { $0 == " " })
                 guard !partial.contains(" ") else { return (line, []) }
-                return (String(line.dropLast(partial.count)), hostNames.filter { $0.hasPrefix(partial) })
+                return (String(line.dropLast(partial.count)), names.filter { $0.hasPrefix(partial) })
             }
             guard command(named: word)?.name == "sort" else { return (line, []) }
             let parts = arguments.split(separator: " ", omittingEmptySubsequences: false)
@@ -141,12 +149,13 @@ public enum CommandLineSpec {
     /// One press of Tab: a unique candidate is completed (with a space when it takes an
     /// argument); several are extended to their common prefix. Returns the new line and the
     /// candidates to show.
-    public static func complete(_ line: String, sortColumns: [String], hostNames: [String] = []) -> (line: String, options: [String]) {
-        let (head, options) = candidates(for: line, sortColumns: sortColumns, hostNames: hostNames)
+    public static func complete(_ line: String, sortColumns: [String], hostNames: [String] = [],
+                                linkNames: [String] = []) -> (line: String, options: [String]) {
+        let (head, options) = candidates(for: line, sortColumns: sortColumns, hostNames: hostNames, linkNames: linkNames)
         guard !options.isEmpty else { return (line, []) }
         if options.count == 1 {
             let word = options[0]
-            let isHost = command(named: String(head.prefix { $0 != " " }))?.name == "host"
+            let isHost = ["host", "via-dev"].contains(command(named: String(head.prefix { $0 != " " }))?.name ?? "")
             let takesArgument = head.isEmpty ? command(named: word)?.argument != nil
                 : !isHost && head.split(separator: " ").count < 2
             return (head + word + (takesArgument ? " " : ""), [])

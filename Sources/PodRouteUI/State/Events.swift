@@ -74,6 +74,8 @@ public struct Job: Sendable {
         case trace(TraceJob)
         /// A plan draft over a big table.
         case plan(PlanJob)
+        /// A site's chain of routers over big tables.
+        case planChain(ChainJob)
         /// The Plan view's candidates, read from big tables.
         case planCandidates(Site)
         /// The guided setup's survey (roles, traces) over big tables.
@@ -107,6 +109,8 @@ public struct Job: Sendable {
             return JobResult(generation: generation, output: .trace(trace.run()))
         case .plan(let plan):
             return JobResult(generation: generation, output: .plan(plan.run()))
+        case .planChain(let chain):
+            return JobResult(generation: generation, output: .planChain(chain.run()))
         case .planCandidates(let site):
             return JobResult(generation: generation, output: .planCandidates(SiteCandidates.candidates(of: site)))
         case .setupSurvey(let survey):
@@ -120,7 +124,7 @@ public struct Job: Sendable {
         case .prepareSnapshot: "prepare-snapshot"
         case .routeRows: "route-rows"
         case .trace: "trace"
-        case .plan: "plan"
+        case .plan, .planChain: "plan"
         case .planCandidates: "plan-candidates"
         case .setupSurvey: "setup-survey"
         }
@@ -133,6 +137,7 @@ public struct JobResult: Sendable {
         case routeRows(RouteRows)
         case trace(TraceOutcome)
         case plan(PlanPreview)
+        case planChain(ChainPreview)
         case planCandidates([RouteCandidate])
         case setupSurvey(SetupSurvey)
 
@@ -143,6 +148,7 @@ public struct JobResult: Sendable {
             case .routeRows(let rows): rows.count
             case .trace(let outcome): outcome.result.hops.count
             case .plan(let preview): preview.draft.operations.count
+            case .planChain(let chain): chain.steps.count
             case .planCandidates(let candidates): candidates.count
             case .setupSurvey(let survey): survey.checks.count
             }

@@ -14,7 +14,8 @@ extension AppState {
     /// Reads the candidates again when the host or its data changed (typed ones and ticks stay):
     /// inline for small tables, as a job when the hosts hold more routes than the inline limit.
     mutating func refreshPlanCandidates() -> [Effect] {
-        let key = "\(currentHost ?? snapshot.host)#\(site?.generation ?? snapshotsApplied)"
+        // On a site the chain starts where traces do: another start host plans again.
+        let key = "\(currentHost ?? snapshot.host)#\(site?.generation ?? snapshotsApplied)#\(site == nil ? "" : traceSource)"
         guard plan.candidatesKey != key else { return [] }
         plan.candidatesKey = key
         plan.candidatesGeneration += 1
@@ -53,11 +54,13 @@ extension AppState {
         let chosen = plan.chosen
         guard !chosen.isEmpty else {
             plan.preview = nil
+            plan.chain = nil
             plan.pending = false
             return []
         }
-        let request = PlanRequest(cidrs: chosen.map(\.cidr), vias: plan.effectiveVias, strategy: plan.strategy,
-                                  blocks: plan.candidates.filter { $0.kind == .podBlock })
+        let request = PlanRequest(cidrs: chosen.map(\.cidr), vias: plan.effectiveVias, viaDevice: plan.viaDevice,
+                                  strategy: plan.strategy, blocks: plan.candidates.filter { $0.kind == .podBlock })
+        if let site { return recomputePlanChain(request, site: site.site) }
         let job = PlanJob(target: snapshot, request: request, session: configuration.sshSession, site: planSite,
                           format: plan.format)
         if snapshot.routes.count <= configuration.inlineRouteLimit {
@@ -113,6 +116,7 @@ extension AppState {
     }
 
     mutating func cyclePlanFormat() {
+        if site != nil { return cycleChainFormat() }
         let all = GatewayFormat.allCases
         plan.format = all[((all.firstIndex(of: plan.format) ?? 0) + 1) % all.count]
         // Only the commands change: the draft stays.
@@ -121,6 +125,7 @@ extension AppState {
     }
 
     mutating func copyPlanCommands() -> [Effect] {
+        if site != nil { return copyChainCommands() }
         guard let preview = plan.preview, !plan.pending else {
             message = StatusMessage("nothing to copy: tick a candidate (Space) first")
             return []
@@ -166,6 +171,11 @@ extension AppState {
             }
             addresses.append(address)
         }
+        if !addresses.isEmpty, let device = plan.viaDevice {
+            message = StatusMessage(":via: the next hop is device \(device) (:via-dev); a route goes via addresses or out a "
+                                    + "device, not both (:via-dev alone clears it)", isError: true)
+            return []
+        }
         show(.plan)
         _ = refreshPlanCandidates()
         plan.vias = addresses
@@ -205,7 +215,13 @@ extension AppState {
             message = StatusMessage("change \(change!.id) is still pending: keep (Enter) or revert (r) it first", isError: true)
             return []
         }
-        guard let preview = plan.preview, !plan.pending else {
+        var order: ChainOrder?
+        var staged = plan.preview
+        if site != nil {
+            guard let local = localChainStep() else { return [] }
+            (order, staged) = local
+        }
+        guard let preview = staged, !plan.pending else {
             message = StatusMessage("nothing staged: tick a candidate (Space) first", isError: true)
             return []
         }
@@ -221,9 +237,11 @@ extension AppState {
             message = StatusMessage(cannotApplyReason, isError: true)
             return []
         }
-        mode = .applyDialog(ApplyDialog(preview: preview, planGeneration: plan.generation,
-                                        targetName: currentHost ?? snapshot.host, targetDescription: target.description,
-                                        namespace: target.namespace, confirmWithin: configuration.confirmWithin))
+        var dialog = ApplyDialog(preview: preview, planGeneration: plan.generation,
+                                 targetName: currentHost ?? snapshot.host, targetDescription: target.description,
+                                 namespace: target.namespace, confirmWithin: configuration.confirmWithin)
+        dialog.order = order
+        mode = .applyDialog(dialog)
         return []
     }
 
@@ -245,7 +263,8 @@ extension AppState {
                     return []
                 }
                 guard dialog.canApply else {
-                    message = StatusMessage("the checks refuse this plan: type force to apply anyway, or Esc", isError: true)
+                    let why = dialog.preview.isRisky ? "the checks refuse this plan" : "routers nearer the cluster still lack their route"
+                    message = StatusMessage("\(why): type force to apply anyway, or Esc", isError: true)
                     mode = .applyDialog(dialog)
                     return []
                 }
@@ -258,7 +277,7 @@ extension AppState {
             default:
                 break
             }
-        } else if case .char(let character) = key, dialog.preview.isRisky {
+        } else if case .char(let character) = key, dialog.needsForce {
             dialog.typed.insert(character)
         }
         mode = .applyDialog(dialog)

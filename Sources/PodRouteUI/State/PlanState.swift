@@ -11,8 +11,18 @@ public struct PlanSession: Sendable {
     public internal(set) var strategy: PlanRequest.Strategy = .perNode
     /// Typed with `:via`; empty means the nodes of the selected blocks.
     public internal(set) var vias: [IPAddress] = []
+    /// Typed with `:via-dev`: a device-only next hop (a VPN or tunnel), instead of `vias`.
+    public internal(set) var viaDevice: String?
+    /// The format of the commands (on a site: of the routers without one of their own).
     public internal(set) var format: GatewayFormat = .linux
-    /// The draft for the current choices (nil: nothing selected yet).
+    /// On a site: formats picked with `f` for one router (over the site file's `format:`).
+    public internal(set) var hostFormats: [String: GatewayFormat] = [:]
+    /// On a site: every router of the path from the starting host that needs a route.
+    public internal(set) var chain: ChainPreview?
+    /// On a site: the router the preview, `f` and `y` are about (`n` picks; nil: all of them).
+    public internal(set) var chainFocus: String?
+    /// The draft for the current choices (nil: nothing selected yet); on a site, the shown
+    /// host's part of `chain` (nil when it needs no route): what `a` applies.
     public internal(set) var preview: PlanPreview?
     /// A draft is computing off the loop (a big table).
     public internal(set) var pending = false
@@ -32,6 +42,7 @@ public struct PlanSession: Sendable {
     /// The next hops the request uses: typed ones; per-node needs none (each block goes via its
     /// own node); an aggregate goes via the nodes of the selected blocks, else every known node (ECMP).
     public var effectiveVias: [IPAddress] {
+        if viaDevice != nil { return [] }
         if !vias.isEmpty || strategy == .perNode { return vias }
         let own = unique(chosen.compactMap(\.nodeIP))
         return own.isEmpty ? unique(candidates.filter { $0.kind == .podBlock }.compactMap(\.nodeIP)) : own
@@ -119,6 +130,8 @@ public struct ApplyDialog: Hashable, Sendable {
     public let confirmWithin: Int
     /// The plan generation shown: two dialogs are the same when they show the same draft.
     public let planGeneration: Int
+    /// On a site: where this host stands among the routers that need a route.
+    public var order: ChainOrder?
 
     public init(preview: PlanPreview, planGeneration: Int, targetName: String, targetDescription: String, namespace: String?,
                 confirmWithin: Int) {
@@ -132,7 +145,7 @@ public struct ApplyDialog: Hashable, Sendable {
 
     public static func == (a: ApplyDialog, b: ApplyDialog) -> Bool {
         a.choice == b.choice && a.typed == b.typed && a.planGeneration == b.planGeneration && a.targetName == b.targetName
-            && a.namespace == b.namespace && a.confirmWithin == b.confirmWithin
+            && a.namespace == b.namespace && a.confirmWithin == b.confirmWithin && a.order == b.order
     }
 
     public func hash(into hasher: inout Hasher) {
@@ -143,8 +156,10 @@ public struct ApplyDialog: Hashable, Sendable {
     }
 
     public var forceTyped: Bool { typed.text == "force" }
+    /// Refusals to override, or routers nearer the cluster still to do: `force` must be typed.
+    public var needsForce: Bool { preview.isRisky || order?.outOfOrder == true }
     /// Apply may run: safe, or risky with `force` typed.
-    public var canApply: Bool { !preview.isRisky || forceTyped }
+    public var canApply: Bool { !needsForce || forceTyped }
 }
 
 /// What the executable applies: the draft, for the host and namespace it was computed on.

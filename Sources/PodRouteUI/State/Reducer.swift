@@ -172,6 +172,8 @@ extension AppState {
             return cyclePlanStrategy()
         case .cyclePlanFormat:
             cyclePlanFormat()
+        case .nextPlanRouter:
+            cyclePlanRouter()
         case .copyPlanCommands:
             return copyPlanCommands()
         case .keepChange, .extendChange, .revertChange:
@@ -440,7 +442,8 @@ extension AppState {
                 return []
             case .promptComplete:
                 let completed = CommandLineSpec.complete(editor.text, sortColumns: sortColumnNames,
-                                                         hostNames: site?.site.hosts.map(\.name) ?? [])
+                                                         hostNames: site?.site.hosts.map(\.name) ?? [],
+                                                         linkNames: snapshot.links.map(\.name).sorted())
                 editor.replace(with: completed.line)
                 options = completed.options
             case .promptDeleteBackward: editor.deleteBackward()
@@ -491,6 +494,8 @@ extension AppState {
             return addTypedCIDR(text)
         case .via(let words):
             return setVias(words)
+        case .viaDevice(let device):
+            return setViaDevice(device)
         case .setup:
             return openSetup()
         case .probe(let words):
@@ -667,6 +672,9 @@ extension AppState {
             return []
         case .plan(let preview):
             finishPlan(preview, generation: result.generation)
+            return []
+        case .planChain(let chain):
+            finishPlanChain(chain, generation: result.generation)
             return []
         case .planCandidates(let candidates):
             return finishPlanCandidates(candidates, generation: result.generation)

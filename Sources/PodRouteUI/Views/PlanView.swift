@@ -34,7 +34,9 @@ enum PlanView {
         let viaText = !plan.vias.isEmpty ? vias
             : plan.strategy == .perNode ? "each block's own node (:via IP sets one)"
             : vias.isEmpty ? "none known (:via IP)" : "\(vias) (the ticked blocks' nodes; :via IP)"
-        let first = "target \(host)   format \(plan.format.rawValue)   via \(viaText)"
+        let device = plan.viaDevice.map { "   via-dev \(Sanitizer.printable($0))" } ?? ""
+        let first = state.site == nil ? "target \(host)   format \(plan.format.rawValue)   via \(viaText)\(device)"
+            : ChainPreviewText.header(state, via: viaText + device)
         surface.put(first, x: parts.settings.minX + 1, y: parts.settings.minY, width: parts.settings.width - 2)
         surface.put("strategy " + plan.strategyWhy, x: parts.settings.minX + 1, y: parts.settings.minY + 1,
                     width: parts.settings.width - 2, style: .dim)
@@ -43,8 +45,8 @@ enum PlanView {
         let more = lines.count > parts.preview.height ? "PgDn/PgUp scroll · " : ""
         let note = plan.pending ? "computing\(surface.glyphs.ellipsis)"
             : more + (state.configuration.readOnly ? "read-only: y copies" : "a applies")
-        Chrome.titledSeparator(&surface, y: parts.previewTitleRow, width: layout.size.width,
-                               title: "preview: \(host) (\(plan.format.rawValue))", note: note)
+        let title = state.site == nil ? "preview: \(host) (\(plan.format.rawValue))" : ChainPreviewText.title(state)
+        Chrome.titledSeparator(&surface, y: parts.previewTitleRow, width: layout.size.width, title: title, note: note)
         surface.clipped(to: parts.preview) { surface in
             for (offset, line) in lines.dropFirst(plan.previewScroll).prefix(parts.preview.height).enumerated() {
                 surface.put(line.text, x: parts.preview.minX + 1, y: parts.preview.minY + offset, style: line.style)
@@ -98,10 +100,16 @@ enum PlanPreviewText {
     static func lines(_ state: AppState) -> [Line] {
         let plan = state.plan
         if plan.pending { return [Line(text: "computing the draft…", style: .dim)] }
+        if let chain = plan.chain { return ChainPreviewText.lines(chain, state: state) }
         guard let preview = plan.preview else {
             return [Line(text: "Tick candidates with Space (or :cidr CIDR): the checks, the routes before -> after, "
                          + "the paths that change and the exact commands appear here.", style: .dim)]
         }
+        return lines(preview)
+    }
+
+    /// One host's checks, route diff, paths that change and commands.
+    static func lines(_ preview: PlanPreview) -> [Line] {
         var lines = issueLines(preview.draft.issues)
         let draft = preview.draft
         if draft.hasErrors {
@@ -185,7 +193,8 @@ enum ApplyDialogOverlay {
         lines.append(.init(text: "It reverts by itself in \(dialog.confirmWithin) s unless you keep it (Enter on the banner),",
                            style: .normal))
         lines.append(.init(text: "even if this session dies; the journal records every step.", style: .normal))
-        if dialog.preview.isRisky {
+        if let order = dialog.order { lines += ChainPreviewText.dialogLines(order, host: dialog.targetName) }
+        if dialog.needsForce {
             lines += PlanPreviewText.issueLines(draft.refusals)
             lines.append(.init(text: "Risky: type force to allow Apply: [\(dialog.typed.text)\(dialog.forceTyped ? "" : "_")]",
                                style: dialog.forceTyped ? .ok : .warning))

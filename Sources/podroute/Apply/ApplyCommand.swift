@@ -9,6 +9,9 @@ struct ApplyCommand: ParsableCommand {
         abstract: "Apply a route plan to this Linux host, commit-confirmed.",
         discussion: """
             Shows the exact changes and asks (default No; --yes to skip, required without a terminal). \
+            Refuses a plan made for another host: the host applied to must hold every global address \
+            of the plan's target (its pre-state); --target-host NAME asserts it is the target anyway \
+            (renumbered, a VIP moved away), NAME being the plan's target.host. \
             Refuses when the live routes differ from the plan's pre-state. Journals the change, starts a \
             revert guardian, applies every route or none and reads the kernel back. Unless `podroute \
             confirm ID` follows within --confirm-within seconds, the guardian undoes the change, even if \
@@ -16,21 +19,30 @@ struct ApplyCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: ArgumentHelp("The plan (`podroute plan ... -o plan.json`).", valueName: "PLAN.json")) var plan: String
+    @Argument(help: ArgumentHelp("The plan (`podroute plan ... -o plan.json`); several (a chain's files, one per host): the one for this host is applied.",
+                                 valueName: "PLAN.json"))
+    var plans: [String]
     @Option(name: .long, help: ArgumentHelp("Apply in the network namespace NAME (/run/netns/NAME).", valueName: "NAME"))
     var netns: String?
     @Option(name: .customLong("confirm-within"), help: ArgumentHelp("Seconds to confirm before the change is reverted.", valueName: "SECONDS"))
     var confirmWithin: Int = 120
     @Flag(name: .long, help: "Apply without asking.") var yes = false
+    @Option(name: .customLong("target-host"), help: ArgumentHelp(
+        "Assert this host is the plan's target although it does not hold all of its addresses (NAME: the plan's target.host).",
+        valueName: "NAME"))
+    var targetHost: String?
 
     func validate() throws {
+        guard !plans.isEmpty else { throw ValidationError("name the plan file (podroute plan ... -o plan.json)") }
         guard (1...86_400).contains(confirmWithin) else {
             throw ValidationError("--confirm-within takes 1 to 86400 seconds, not \(confirmWithin)")
         }
     }
 
     func run() throws {
-        var (loaded, request) = try PlanChange.load(plan, namespace: netns)
+        let plan = try PlanChange.pick(plans, namespace: netns, asserted: targetHost)
+        if plans.count > 1 { FileHandleOutput.write("Picked \(Sanitizer.printable(plan)) of \(plans.count) plans: it is for this host.\n") }
+        var (loaded, request) = try PlanChange.load(plan, namespace: netns, asserted: targetHost)
         request.confirmWithin = .seconds(confirmWithin)
         let control = try ChangeControlFactory.make()
         let preview = try failingClearly { () throws(ApplyError) in try control.preview(request) }

@@ -12,7 +12,8 @@ struct PlanCommand: ParsableCommand {
             Prints the checks, the target's routes before and after as a diff, the destinations whose path \
             changes, and the exact commands with their rollback. -o writes the plan (JSON, for review and \
             'podroute apply'). With --site and --from-host, plans every router on the path from that host \
-            to the cluster that lacks a route, nearest the cluster first. \
+            to the cluster that lacks a route, nearest the cluster first, each in its site file `format:` \
+            (else --format). \
             Exit status 0: planned; 1: refused by a check (lockout, overlap, shadowing, replacing a route; \
             --force overrides); 2: an error no flag overrides (host bits, an unreachable next hop, bad input).
             """
@@ -69,15 +70,16 @@ struct PlanCommand: ParsableCommand {
             report.issues = chain.issues
             for step in chain.steps {
                 guard let host = inputs.site.host(named: step.host) else { continue }
+                let own = host.format.map { GatewayScriptRenderer($0) as any RouteCommandRenderer } ?? renderer
                 report.hosts.append(.init(name: step.host, source: host.snapshot.source, draft: step.draft,
-                                          commands: try commands(step.draft, renderer)))
+                                          format: own.format, commands: try commands(step.draft, own)))
             }
         } else {
             let target = try self.target(inputs)
             let probes = PathImpact.probes(target: target, session: session, site: inputs.site,
                                            blocks: fullRequest.blocks, planned: request.cidrs)
             let draft = GatewayPlanner(target: target).plan(fullRequest, session: session, probes: probes)
-            report.hosts.append(.init(name: target.host, source: target.source, draft: draft,
+            report.hosts.append(.init(name: target.host, source: target.source, draft: draft, format: renderer.format,
                                       commands: try commands(draft, renderer)))
         }
         let status = report.status

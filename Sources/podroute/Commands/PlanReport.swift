@@ -11,6 +11,8 @@ struct PlanReport {
         var name: String
         var source: SnapshotSource
         var draft: GatewayPlanner.Draft
+        /// The vendor format of its commands (a chain's routers may each have their own).
+        var format: String
         var commands: RouteCommands?
     }
 
@@ -81,7 +83,7 @@ struct PlanReport {
             }
             if let commands = host.commands {
                 lines.append("")
-                lines.append("  commands (\(format)):")
+                lines.append("  commands (\(host.format)):")
                 lines += commands.apply.map { "    " + $0 }
                 lines.append("  rollback:")
                 lines += commands.rollback.map { "    " + $0 }
@@ -159,6 +161,7 @@ struct PlanReport {
         writer.beginObject()
         writer.member("host", host.name)
         writer.member("source", host.source.description)
+        writer.member("format", host.format)
         writer.key("issues")
         writeIssues(host.draft.issues, to: &writer)
         writer.key("operations")

@@ -193,7 +193,8 @@ struct SetupDialogue {
         let preview = PlanJob(target: target, request: request, session: session, site: inputs.site, format: format).run()
         self.preview = preview
         var report = PlanReport(format: format.rawValue, force: false, notes: [])
-        report.hosts = [.init(name: target.host, source: target.source, draft: preview.draft, commands: preview.commands)]
+        report.hosts = [.init(name: target.host, source: target.source, draft: preview.draft,
+                              format: format.rawValue, commands: preview.commands)]
         // The report's last line speaks of -o FILE: setup applies in the next step instead.
         for line in report.text().split(separator: "\n", omittingEmptySubsequences: false).dropLast(2) { say(String(line)) }
         let answer = try ask("A format name shows the commands for that vendor; Enter goes on [\(format.rawValue)]")

@@ -15,6 +15,9 @@ import Yams
 ///         from: captures/node1.txt
 ///         role: node                # optional: node, gateway or workstation (else detected)
 ///         pods: node1-pods.txt      # optional: namespace/pod [ip] lines or kubectl output
+///       - name: core
+///         from: captures/core.txt
+///         format: cisco-ios         # optional: the commands for this router (plan's --format names)
 ///     service_cidrs: [10.96.0.0/12] # optional
 struct SiteFile {
     let path: String
@@ -26,6 +29,7 @@ struct SiteFile {
         let source: Source
         let role: HostRole?
         let pods: String?
+        let format: GatewayFormat?
     }
 
     enum Source: Equatable {
@@ -75,7 +79,13 @@ struct SiteFile {
                 role = parsed
             }
             let pods = host.pods.map { $0.hasPrefix("/") ? $0 : directory + "/" + $0 }
-            entries.append(Entry(name: host.name, source: source, role: role, pods: pods))
+            var format: GatewayFormat?
+            if let text = host.format {
+                do { format = try GatewayFormat(argument: text) } catch {
+                    throw CLIFailure("\(path): \(label): \(error)")
+                }
+            }
+            entries.append(Entry(name: host.name, source: source, role: role, pods: pods, format: format))
         }
         guard !entries.isEmpty else { throw CLIFailure("\(path): no hosts listed (expected a `hosts:` list)") }
         var services: [IPPrefix]?
@@ -100,6 +110,7 @@ struct SiteFile {
         let ssh_options: [String]?
         let role: String?
         let pods: String?
+        let format: String?
     }
 
     private static func describe(_ error: YamlError) -> String {

@@ -34,7 +34,8 @@ enum SiteReader {
         for (position, entry) in file.hosts.enumerated() {
             switch collected[position] {
             case .success(let snapshot)?:
-                hosts.append(SiteHost(name: entry.name, snapshot: snapshot, role: entry.role, hints: siteHints))
+                hosts.append(SiteHost(name: entry.name, snapshot: snapshot, role: entry.role, hints: siteHints,
+                                      format: entry.format))
             case .failure(let failure)?:
                 failures.append(failure.description)
             case nil:

@@ -60,4 +60,36 @@ import Testing
         let refused = lookup.lookup(RouteQuery(destination: address("8.8.8.8"), source: address("192.168.99.4")))
         #expect(refused.outcome == .ruleAction(.unreachable))
     }
+
+    /// Thousands of prefixes in one /16 give its slice a second directory; sparse ones elsewhere
+    /// keep the plain slices. Every answer must equal a linear longest-prefix scan.
+    @Test("crowded and sparse slices of the range table answer like a linear longest-prefix scan", arguments: AddressFamily.allCases)
+    func crowdedSlicesAnswerLikeALinearScan(family: AddressFamily) {
+        var random = SeededGenerator(seed: family == .inet ? 11 : 13)
+        func address(_ high: UInt64, _ low: UInt64) -> IPAddress {
+            family == .inet ? .v4(IPv4Address(UInt32(truncatingIfNeeded: high >> 32))) : .v6(IPv6Address(high: high, low: low))
+        }
+        // Host bits of the top 64 only: IPv4 uses the top 32 of them, IPv6 is dense enough there.
+        let crowded: UInt64 = 0x0a15 << 48  // 10.21.0.0/16 or a15::/16
+        var prefixes: [IPPrefix] = [.default(family)]
+        var seen = Set<IPPrefix>(prefixes)
+        let width = Int(family.bitWidth)
+        while prefixes.count < 3_000 {
+            let inCrowd = random.next() % 4 != 0
+            let high = inCrowd ? crowded | random.next() >> 16 : random.next()
+            let length = UInt8(inCrowd ? 16 + Int(random.next() % UInt64(min(width, 64) - 16 + 1)) : 8 + Int(random.next() % 17))
+            let prefix = IPPrefix(containing: address(high, random.next()), length: min(length, family.bitWidth))
+            if seen.insert(prefix).inserted { prefixes.append(prefix) }
+        }
+        let routes = prefixes.map { Route(family: family, destination: $0, device: InterfaceIndex(2)) }
+        let lookup = RouteLookup(snapshot: snapshot(routes: routes))
+        #expect(lookup.indexSize.ranges > 512)  // big enough for the directory
+        for probe in 0..<3_000 {
+            let high = probe % 4 != 0 ? crowded | random.next() >> 16 : random.next()
+            let destination = address(high, random.next())
+            let expected = prefixes.indices.filter { prefixes[$0].contains(destination) }
+                .max { prefixes[$0].length < prefixes[$1].length }
+            #expect(lookup.answer(RouteQuery(destination: destination)).routeIndex == expected, "\(destination)")
+        }
+    }
 }

@@ -47,6 +47,20 @@ public struct IPRouteJSON: Sendable {
 
     /// Writes `route` as one JSON object, `extra` members last.
     public func write(_ route: Route, to writer: inout JSONWriter, extra: IPJSONExtra = .none) {
+        writeFields(route, to: &writer, extra: extra)
+    }
+
+    /// Writes the route at `position` of `routes` the same way, read in place when it has none
+    /// of the rare fields (most routes): `trace --batch` prints one per line.
+    public func write(_ routes: RouteStore, at position: Int, to writer: inout JSONWriter, extra: IPJSONExtra = .none) {
+        if let view = routes.packedView(at: position) {
+            writeFields(view, to: &writer, extra: extra)
+        } else {
+            writeFields(routes[position], to: &writer, extra: extra)
+        }
+    }
+
+    private func writeFields<Fields: IPRouteFields>(_ route: Fields, to writer: inout JSONWriter, extra: IPJSONExtra) {
         writer.beginObject()
         let detailed = options.detailed
         if route.type != .unicast || detailed {

@@ -87,6 +87,63 @@ extension RouteStore {
     }
 }
 
+extension RouteStore {
+    /// The route at `position` read in place, or nil when it has rare fields (next hops,
+    /// metrics, a source prefix, ...): then subscript the store for the whole `Route`.
+    func packedView(at position: Int) -> PackedRouteView? {
+        if position < packed4.count {
+            let record = packed4[position]
+            guard !Presence(rawValue: record.common.presence).contains(.extras) else { return nil }
+            return PackedRouteView(common: record.common, family: .inet, address: .v4(IPv4Address(record.destination)),
+                                   gatewayAddress: .v4(IPv4Address(record.gateway)),
+                                   sourceAddress: .v4(IPv4Address(record.preferredSource)), preferenceValue: nil)
+        }
+        let record = packed6[position - packed4.count]
+        guard !Presence(rawValue: record.common.presence).contains(.extras) else { return nil }
+        return PackedRouteView(common: record.common, family: .inet6, address: .v6(record.destination),
+                               gatewayAddress: .v6(record.gateway), sourceAddress: .v6(record.preferredSource),
+                               preferenceValue: record.preference)
+    }
+}
+
+/// A route of a `RouteStore` without rare fields, read from its packed record: the same
+/// values the store's subscript would put into a `Route`, without building one.
+struct PackedRouteView: IPRouteFields {
+    fileprivate let common: PackedCommon
+    let family: AddressFamily
+    fileprivate let address: IPAddress
+    fileprivate let gatewayAddress: IPAddress
+    fileprivate let sourceAddress: IPAddress
+    /// `RTA_PREF` as stored (IPv6 only).
+    fileprivate let preferenceValue: UInt8?
+
+    private var presence: Presence { Presence(rawValue: common.presence) }
+
+    var type: RouteType { RouteType(rawValue: common.type) }
+    var destination: IPPrefix { IPPrefix(containing: address, length: common.destinationLength) }
+    var source: IPPrefix? { nil }
+    var tos: UInt8 { common.tos }
+    var table: RouteTableID { RouteTableID(common.table) }
+    var proto: RouteProtocol { RouteProtocol(rawValue: common.proto) }
+    var scope: RouteScope { RouteScope(rawValue: common.scope) }
+    var flags: RouteFlags { RouteFlags(rawValue: common.flags) }
+    var metric: UInt32? { presence.contains(.metric) ? common.metric : nil }
+    var gateway: IPAddress? { presence.contains(.gateway) ? gatewayAddress : nil }
+    var via: IPAddress? { nil }
+    var device: InterfaceIndex? { presence.contains(.device) ? InterfaceIndex(common.device) : nil }
+    var inputDevice: InterfaceIndex? { nil }
+    var preferredSource: IPAddress? { presence.contains(.preferredSource) ? sourceAddress : nil }
+    var nexthops: [Nexthop] { [] }
+    var metrics: RouteMetrics { RouteMetrics() }
+    var preference: RoutePreference? {
+        guard presence.contains(.preference), let preferenceValue else { return nil }
+        return RoutePreference(rawValue: preferenceValue)
+    }
+    var expires: UInt32? { nil }
+    var nexthopID: UInt32? { nil }
+    var realms: UInt32? { nil }
+}
+
 /// The fields of a route that decide where it sits in a lookup index and in which order the
 /// kernel tries it among routes of the same prefix.
 struct RouteLookupFacts {

@@ -33,12 +33,21 @@ struct PrefixIndex<Word: FixedWidthInteger & UnsignedInteger & Sendable>: Sendab
 
     fileprivate init() {}
 
-    fileprivate mutating func appendPrefix(length: UInt8, routes: some Sequence<Int32>) {
+    fileprivate mutating func reserve(prefixes: Int, routes: Int) {
+        lengths.reserveCapacity(prefixes)
+        parents.reserveCapacity(prefixes)
+        bucketStarts.reserveCapacity(prefixes + 1)
+        bucketRoutes.reserveCapacity(routes)
+    }
+
+    /// Appends a prefix whose routes are the ones appended since the previous prefix.
+    fileprivate mutating func appendPrefix(length: UInt8) {
         lengths.append(length)
         parents.append(-1)
-        bucketRoutes.append(contentsOf: routes)
         bucketStarts.append(Int32(bucketRoutes.count))
     }
+
+    fileprivate mutating func appendRoute(_ route: Int32) { bucketRoutes.append(route) }
 
     fileprivate mutating func setParent(_ parent: Int32, of prefix: Int) { parents[prefix] = parent }
     fileprivate mutating func appendTable(_ table: RangeTable<Word>) { tables.append(table) }
@@ -88,18 +97,23 @@ struct PrefixIndexBuilder<Word: FixedWidthInteger & UnsignedInteger & Sendable> 
         if !sorted { entries.sort(by: Entry.precedes) }
 
         var index = PrefixIndex<Word>()
+        index.reserve(prefixes: entries.count, routes: entries.count)
         var firstPrefixOfSlot = [Int](repeating: 0, count: tableCount + 1)
         var position = 0
         for slot in 0..<tableCount {
             firstPrefixOfSlot[slot] = index.prefixCount
             while position < entries.count, entries[position].slot == slot {
                 let head = entries[position]
-                var end = position + 1
-                while end < entries.count, entries[end].slot == head.slot, entries[end].word == head.word,
-                      entries[end].length == head.length { end += 1 }
-                // A closure, not `\.route`: a key path in this generic context is resolved at run time per call.
-                index.appendPrefix(length: head.length, routes: entries[position..<end].lazy.map { $0.route })
-                position = end
+                index.appendRoute(head.route)
+                position += 1
+                // One route at a time: appending a lazily mapped slice per prefix went through
+                // unspecialised generic code, a quarter of the index build.
+                while position < entries.count, entries[position].slot == head.slot, entries[position].word == head.word,
+                      entries[position].length == head.length {
+                    index.appendRoute(entries[position].route)
+                    position += 1
+                }
+                index.appendPrefix(length: head.length)
             }
         }
         firstPrefixOfSlot[tableCount] = index.prefixCount

@@ -100,13 +100,16 @@ public struct RouteLookup: Sendable {
                 case .miss(let threw):
                     recorder.record(.tableMissed(rules[here].rule.table, threw: threw))
                     continue
-                case .found(let index, let length):
+                case .found(let index, let prefix):
                     // Suppression judges successful answers only: a blackhole, unreachable or prohibit
                     // route is an error (fib_props[].error), returned before the suppressor runs.
-                    if rules[here].suppresses, !snapshot.routes.lookupFacts(at: index).type.discards,
-                       suppressed(index, prefixLength: length, by: rules[here].rule) {
-                        recorder.record(.suppressed(rules[here].rule.table, prefixLength: length))
-                        continue
+                    // (The prefix length is read only here: another cache miss per lookup otherwise.)
+                    if rules[here].suppresses, !snapshot.routes.lookupFacts(at: index).type.discards {
+                        let length = query.family == .inet ? v4.index.lengths[Int(prefix)] : v6.index.lengths[Int(prefix)]
+                        if suppressed(index, prefixLength: length, by: rules[here].rule) {
+                            recorder.record(.suppressed(rules[here].rule.table, prefixLength: length))
+                            continue
+                        }
                     }
                     return (.route(index: index), here)
                 }
@@ -117,7 +120,8 @@ public struct RouteLookup: Sendable {
 
     enum TableAnswer {
         case miss(threw: Bool)
-        case found(index: Int, prefixLength: UInt8)
+        /// The route and the prefix (an id of the family's `PrefixIndex`) it was found under.
+        case found(index: Int, prefix: Int32)
     }
 
     /// One table: the most specific prefix, then shorter ones while no route of a prefix is usable.
@@ -129,12 +133,12 @@ public struct RouteLookup: Sendable {
         var prefix = tables.index.longestMatch(word, tableSlot: slot)
         while prefix >= 0 {
             let code = shortcut ? tables.answers[Int(prefix)] : PrefixAnswer.dependsOnQuery
-            if code >= 0 { return .found(index: Int(code), prefixLength: tables.index.lengths[Int(prefix)]) }
+            if code >= 0 { return .found(index: Int(code), prefix: prefix) }
             if code == PrefixAnswer.threw { return .miss(threw: true) }
             if code == PrefixAnswer.dependsOnQuery {
                 let selection = RouteSelection(snapshot: snapshot, linkdown: linkdown, family: family)
                 switch selection.select(tables.index.routes(of: prefix), query: query, recorder: &recorder) {
-                case .found(let index): return .found(index: index, prefixLength: tables.index.lengths[Int(prefix)])
+                case .found(let index): return .found(index: index, prefix: prefix)
                 case .threw: return .miss(threw: true)
                 case .none: break
                 }

@@ -5,9 +5,10 @@ import PodRouteCore
 
 /// `podroute trace --batch FILE`: one lookup per input line from the snapshot, one JSON line
 /// out per line in order (`{"destination": ..., "route": {...} | null}`; `refused` and `rule`
-/// when a rule action answered, `error` for a line that is no address). Load and lookup times
-/// go to standard error. Built for 100,000 lines over a million routes: the index is built
-/// once, lines are parsed in place, and output is written in 64 KiB blocks.
+/// when a rule action answered, `error` for a line that is no address). Load, lookup and output
+/// times go to standard error. Built for 100,000 lines over a million routes: the index is
+/// built once, lines are parsed in place, routes are printed from the store's packed records,
+/// and output is written in 64 KiB blocks. Lines are handled in blocks of 256 (`TraceBatchBlock`).
 struct TraceBatch {
     let loaded: TraceSnapshot
     let packet: TracePacket
@@ -25,59 +26,24 @@ struct TraceBatch {
         let lookup = RouteLookup(snapshot: snapshot)
         let indexSeconds = (ContinuousClock.now - indexStarted).seconds
 
-        let lookupStarted = ContinuousClock.now
-        let encoder = IPRouteJSON(snapshot: snapshot)
+        let started = ContinuousClock.now
+        var block = TraceBatchBlock(lookup: lookup, encoder: IPRouteJSON(snapshot: snapshot), packet: packet)
         var writer = JSONWriter()
-        var query = packet.query(to: .any(.inet))
-        var lines = 0
         try reader.forEachLine { line in
-            lines += 1
-            writer.beginObject()
-            guard let destination = BatchAddress.parse(line) else {
-                let text = String(decoding: BatchAddress.trimmed(line), as: UTF8.self)
-                writer.member("destination", text)
-                writer.nullMember("route")
-                writer.member("error", text.isEmpty ? "an empty line" : "'\(text)' is not an IPv4 or IPv6 address")
-                return finish(&writer)
-            }
-            writer.key("destination")
-            writer.address(destination)
-            if let source = packet.source, source.family != destination.family {
-                writer.nullMember("route")
-                writer.member("error", "--src \(source) is of the other address family")
-                return finish(&writer)
-            }
-            query.destination = destination
-            let answer = lookup.answer(query)
-            writer.key("route")
-            switch answer.outcome {
-            case .route(let index):
-                encoder.write(snapshot.routes[index], to: &writer)
-            case .ruleAction(let action):
-                writer.null()
-                writer.member("refused", action.name)
-                if let position = answer.rulePosition {
-                    writer.member("rule", lookup.rules(destination.family)[position].priority)
-                }
-            case .noRoute:
-                writer.null()
-            }
-            finish(&writer)
+            if block.add(line) { block.answer(writing: &writer) }
         }
+        block.answer(writing: &writer)
+        let flushStarted = ContinuousClock.now
         writer.flush(to: OutputBuffer.standardOutputSink)
-        let lookupSeconds = (ContinuousClock.now - lookupStarted).seconds
+        block.outputTime += ContinuousClock.now - flushStarted
+        let seconds = (ContinuousClock.now - started).seconds
 
         let load = loaded.readSeconds + indexSeconds
         let size = lookup.indexSize
+        let lines = block.lines
         var errors = OutputBuffer(descriptor: STDERR_FILENO)
-        errors.line("podroute trace --batch: load \(Self.format(load)) s (read \(Self.format(loaded.readSeconds)) s, index \(Self.format(indexSeconds)) s: \(snapshot.routes.count) routes, \(size.prefixes) prefixes, \(size.ranges) ranges); lookups \(Self.format(lookupSeconds)) s for \(lines) lines (\(lines == 0 ? "0" : Self.format(lookupSeconds / Double(lines) * 1e6)) µs each)")
+        errors.line("podroute trace --batch: load \(Self.format(load)) s (read \(Self.format(loaded.readSeconds)) s, index \(Self.format(indexSeconds)) s: \(snapshot.routes.count) routes, \(size.prefixes) prefixes, \(size.ranges) ranges); lookups \(Self.format(seconds)) s for \(lines) lines (\(lines == 0 ? "0" : Self.format(seconds / Double(lines) * 1e6)) µs each: lookup \(Self.format(block.lookupTime.seconds)) s, JSON output \(Self.format(block.outputTime.seconds)) s, reading lines the rest)")
         errors.flush()
-    }
-
-    private func finish(_ writer: inout JSONWriter) {
-        writer.endObject()
-        writer.newline()
-        writer.drain(to: OutputBuffer.standardOutputSink)
     }
 
     private static func format(_ value: Double) -> String {

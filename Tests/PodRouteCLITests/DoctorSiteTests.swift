@@ -62,7 +62,8 @@ struct DoctorSiteTests {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let cases: [(String, String)] = [
-            ("hosts:\n  - name: a\n    netns: x\n    from: y.txt\n", "needs exactly one of netns, from or ssh (it has 2)"),
+            ("hosts:\n  - name: a\n    netns: x\n    from: y.txt\n", "needs exactly one of netns, from, ssh or local: true (it has 2)"),
+            ("hosts:\n  - name: a\n    local: true\n  - name: b\n    local: true\n", "another host already is"),
             ("hosts:\n  - name: a\n    ssh: 'root@'\n", "expected [user@]host[:port]"),
             ("hosts: [\n", "not valid YAML"),
             ("hosts:\n  - name: a\n    netns: x\n  - name: a\n    netns: y\n", "two hosts are named 'a'"),

@@ -82,4 +82,40 @@ struct SetupTerminalTests {
         let end = try tmux.waitFor("EXIT=0")
         #expect(end.contains("confirmed (journal:"), "\(end)")
     }
+
+    /// The operator on the gateway itself: the site names gw `local: true` and podroute runs
+    /// there (inside gw's namespace, as it would on the real machine). Apply changes this host,
+    /// and the office reaches the pod.
+    @Test func onTheGatewayItselfALocalSiteHostIsApplied() throws {
+        let lab = try SiteLab(.vxlan, label: "tuilocal")
+        defer { try? lab.remove() }
+        let state = lab.directory + "/state"
+        defer { GuardianProcesses.kill(naming: state) }
+        let siteFile = try lab.writeSiteFile(local: .gw)
+        let tmux = try TmuxSession(width: 120, height: 36, environment: ["PODROUTE_STATE_DIR": state])
+        defer { tmux.close() }
+        #expect(!lab.ping(from: .office, to: Self.pod, attempts: 1), "the office cannot reach the pods before")
+
+        try tmux.type("ip netns exec \(lab.namespace(.gw)) \(PodRouteBinary.path) --site \(siteFile) --write; echo EXIT=$?",
+                      enter: true)
+        try tmux.waitFor("site: site.yaml (snapshots)")
+        try tmux.press("g")
+        let whereAmI = try tmux.waitFor("step 1 of 6 · where am I")
+        #expect(whereAmI.contains("plans for this host (gw)"), "\(whereAmI)")
+        try tmux.press("Enter", "Enter", "Enter", "Enter")
+        try tmux.waitFor("step 5 of 6")
+        try tmux.press("Enter")
+        try tmux.waitFor("before: no route", timeout: .seconds(15))
+        try tmux.press("Enter")
+        let dialog = try tmux.waitFor("> Cancel <")
+        #expect(dialog.contains("this host (gw)"), "\(dialog)")
+        try tmux.press("Tab", "Enter")
+        try tmux.waitFor("\(Self.pod): ok", timeout: .seconds(20))
+        try tmux.press("Enter")
+        try tmux.waitFor("KEPT · change")
+        #expect(lab.ping(from: .office, to: Self.pod), "the office reaches the pod")
+        try tmux.press("q")
+        let end = try tmux.waitFor("EXIT=0")
+        #expect(end.contains("confirmed (journal:"), "\(end)")
+    }
 }

@@ -10,11 +10,13 @@ extension SiteLab {
     @discardableResult
     public func writeSiteFile(_ name: String = "site.yaml", ssh: [LabHost: SSHFixture] = [:],
                               address: [LabHost: String] = [:], serviceCIDRs: [String] = [],
-                              formats: [LabHost: String] = [:]) throws -> String {
+                              formats: [LabHost: String] = [:], local: LabHost? = nil) throws -> String {
         var lines = ["# Written by SiteLab for a test.", "hosts:"]
         for host in LabHost.allCases {
             lines.append("  - name: \(host.rawValue)")
-            if let fixture = ssh[host] {
+            if host == local {
+                lines.append("    local: true")  // podroute runs inside this host's namespace
+            } else if let fixture = ssh[host] {
                 lines.append("    ssh: root@\(address[host] ?? host.address)")
                 let options = fixture.clientOptions.map { "\"\($0)\"" }.joined(separator: ", ")
                 lines.append("    ssh_options: [\(options)]")

@@ -189,9 +189,10 @@ extension AppState {
     /// Where the shown host can be changed: nil with the reason when it cannot.
     var applyTarget: (namespace: String?, description: String)? {
         switch snapshot.source {
-        case .live where site == nil: return (nil, "this host (\(Sanitizer.printable(snapshot.host)))")
+        // On a site only the `local: true` host is read live: it is the host podroute runs on.
+        case .live: return (nil, "this host (\(Sanitizer.printable(currentHost ?? snapshot.host)))")
         case .namespace(let name): return (name, "network namespace \(Sanitizer.printable(name))")
-        case .live, .capture, .demo: return nil
+        case .capture, .demo: return nil
         }
     }
 
@@ -273,7 +274,7 @@ extension AppState {
                 message = StatusMessage("applying \(dialog.preview.draft.operations.count) change(s) to \(dialog.targetDescription)…")
                 let target = PlanTarget(name: dialog.targetName, source: snapshot.source)
                 return [.apply(ApplyOrder(draft: dialog.preview.draft, target: target, namespace: dialog.namespace,
-                                          forced: dialog.preview.isRisky, confirmWithin: dialog.confirmWithin))]
+                                          forced: dialog.needsForce, confirmWithin: dialog.confirmWithin))]
             default:
                 break
             }

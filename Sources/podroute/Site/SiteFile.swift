@@ -3,20 +3,22 @@ import PodRouteCore
 import Yams
 
 /// A site file: the hosts on the path from the office to the cluster, each read from a
-/// network namespace, a capture or over ssh.
+/// network namespace, a capture, over ssh, or live (`local: true`: the host podroute runs on).
 ///
 ///     hosts:
 ///       - name: office
 ///         netns: office-ns          # or  from: office.json   or  ssh: me@192.168.50.10
 ///       - name: gw
+///         local: true               # podroute runs here: read live, and the Plan view may apply here
+///       - name: core
 ///         ssh: root@192.168.50.1:22
 ///         ssh_options: ["-i", "~/.ssh/lab"]   # optional, passed to ssh as they are
 ///       - name: node1
 ///         from: captures/node1.txt
 ///         role: node                # optional: node, gateway or workstation (else detected)
 ///         pods: node1-pods.txt      # optional: namespace/pod [ip] lines or kubectl output
-///       - name: core
-///         from: captures/core.txt
+///       - name: dc-gw
+///         from: captures/dc-gw.txt
 ///         format: cisco-ios         # optional: the commands for this router (plan's --format names)
 ///     service_cidrs: [10.96.0.0/12] # optional
 struct SiteFile {
@@ -36,6 +38,8 @@ struct SiteFile {
         case namespace(String)
         case capture(path: String)
         case ssh(SSHTarget, options: [String])
+        /// The host podroute runs on (its current network namespace), read live.
+        case local
     }
 
     /// Reads and checks a site file; every problem is one sentence naming the file and host.
@@ -56,12 +60,17 @@ struct SiteFile {
             let label = "host \(position + 1) ('\(Sanitizer.printable(host.name))')"
             guard !host.name.isEmpty else { throw CLIFailure("\(path): host \(position + 1) has an empty name") }
             guard names.insert(host.name).inserted else { throw CLIFailure("\(path): two hosts are named '\(host.name)'") }
-            let given = [host.netns != nil, host.from != nil, host.ssh != nil].filter { $0 }.count
+            let given = [host.netns != nil, host.from != nil, host.ssh != nil, host.local == true].filter { $0 }.count
             guard given == 1 else {
-                throw CLIFailure("\(path): \(label) needs exactly one of netns, from or ssh (it has \(given))")
+                throw CLIFailure("\(path): \(label) needs exactly one of netns, from, ssh or local: true (it has \(given))")
             }
             let source: Source
-            if let netns = host.netns {
+            if host.local == true {
+                guard !entries.contains(where: { $0.source == .local }) else {
+                    throw CLIFailure("\(path): \(label) is local: true, but another host already is (podroute runs on one host)")
+                }
+                source = .local
+            } else if let netns = host.netns {
                 source = .namespace(netns)
             } else if let from = host.from {
                 source = .capture(path: from.hasPrefix("/") ? from : directory + "/" + from)
@@ -108,6 +117,9 @@ struct SiteFile {
         let from: String?
         let ssh: String?
         let ssh_options: [String]?
+        /// `local: true`: the host podroute runs on, read live (the only kind a site can apply to
+        /// besides `netns:`).
+        let local: Bool?
         let role: String?
         let pods: String?
         let format: String?

@@ -48,7 +48,8 @@ enum SiteReader {
     private static func snapshot(of entry: SiteFile.Entry, names: IPNames) throws -> NetworkSnapshot {
         var snapshot: NetworkSnapshot
         switch entry.source {
-        case .namespace(let namespace):
+        case .namespace, .local:
+            let namespace: String? = if case .namespace(let name) = entry.source { name } else { nil }
             do {
                 snapshot = try NetlinkSnapshotReader.snapshot(namespace: namespace, names: names, host: entry.name)
             } catch {

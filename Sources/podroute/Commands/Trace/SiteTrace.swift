@@ -39,9 +39,12 @@ struct SiteTrace {
     private static func probe(_ options: TraceProbeOptions, outcome: Outcome, entry: SiteFile.Entry?) -> TraceProbeOutcome {
         var namespace: String?
         var caveat: String?
-        if case .namespace(let name)? = entry?.source {
+        switch entry?.source {
+        case .namespace(let name)?:
             namespace = name
-        } else {
+        case .local?:
+            break  // the starting host is this machine
+        default:
             caveat = "the probes left from this machine, not from \(Sanitizer.printable(outcome.start)) (read from a capture or over ssh): the comparison holds where this machine sits where \(Sanitizer.printable(outcome.start)) does"
         }
         return TraceProbeOutcome.run(options, trace: outcome.result, site: outcome.site, namespace: namespace, caveat: caveat)

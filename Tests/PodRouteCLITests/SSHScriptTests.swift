@@ -60,4 +60,21 @@ import Testing
         let reason = VXLANRemote.resolve(IPAddress("10.21.69.192")!, device: device, in: snapshot).unknownReason
         #expect(reason?.hasPrefix("the snapshot has no FDB") == true, "\(String(describing: reason))")
     }
+
+    /// A host whose `ip` fails (missing, or refusing a dump): the script fails with its status,
+    /// so the site says why instead of reading half a host.
+    @Test func aFailingIPFailsTheScript() throws {
+        let node = try node()
+        defer { try? node.remove() }
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("\(node.name)-badbin").path
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        // `ip` that answers the address dump and then refuses the rest, with status 3.
+        let fake = "#!/bin/sh\ncase \"$*\" in *addr*) exec \(NetnsCommand.ipPath!) \"$@\";; esac\necho refused >&2\nexit 3\n"
+        try fake.write(toFile: directory + "/ip", atomically: true, encoding: .utf8)
+        chmod(directory + "/ip", 0o755)
+        let run = try runScript(in: node, path: directory + ":/usr/bin:/bin")
+        #expect(run.status == 3, "\(run.standardError)")
+        #expect(run.standardError.contains("refused"))
+    }
 }

@@ -70,6 +70,41 @@ struct SetupCommandTests {
         #expect(lab.ping(from: .office, to: Self.pod), "the office reaches the pod")
         #expect(try lab.ip(on: .gw, "route show table main").contains("10.21.69.192/26 via 10.20.1.24"))
     }
+
+    /// Quitting (or the answers ending) after apply says the change is pending, never "nothing
+    /// was applied"; the guardian then reverts it at the deadline.
+    @Test func quittingAfterApplyLeavesTheChangePendingAndSaysSo() throws {
+        let lab = try SiteLab(.vxlan, label: "clisetupq")
+        defer { try? lab.remove() }
+        let state = lab.directory + "/state"
+        defer { GuardianProcesses.kill(naming: state) }
+        let site = try lab.writeSiteFile()
+        let untouched = try Self.routes(lab)
+
+        let quit = try Self.setup(["", "", "", "", "", "yes", "q"], site: site, state: state,
+                                  extra: ["--write", "--confirm-within", "3"])
+        #expect(quit.status == 0, "\(quit.standardError)")
+        #expect(quit.standardOutput.contains("is pending: the guardian reverts it"), "\(quit.standardOutput)")
+        #expect(!quit.standardOutput.contains("nothing was applied"), "\(quit.standardOutput)")
+        #expect(try lab.ip(on: .gw, "route show table main").contains("10.21.69.192/26 via 10.20.1.24"), "applied, pending")
+
+        // Not confirmed: the guardian puts gw back as it was.
+        try Self.waitUntilReverted(lab, untouched)
+
+        // The answers end at the keep question: exit 2, and still the pending change is named.
+        let ended = try Self.setup(["", "", "", "", "", "yes"], site: site, state: state,
+                                   extra: ["--write", "--confirm-within", "3"])
+        #expect(ended.status == 2)
+        #expect(ended.standardOutput.contains("is pending: the guardian reverts it"), "\(ended.standardOutput)")
+        #expect(!(ended.standardOutput + ended.standardError).contains("nothing was applied"), "\(ended.standardError)")
+        try Self.waitUntilReverted(lab, untouched)
+    }
+
+    static func waitUntilReverted(_ lab: SiteLab, _ untouched: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let deadline = ContinuousClock.now + .seconds(20)
+        while try routes(lab) != untouched, ContinuousClock.now < deadline { Thread.sleep(forTimeInterval: 0.2) }
+        try expectUnchanged(lab, untouched, sourceLocation: sourceLocation)
+    }
 }
 
 /// `podroute setup` without a lab: on a node (the demo) it walks the steps and applies nothing;

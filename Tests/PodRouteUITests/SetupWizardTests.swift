@@ -139,6 +139,18 @@ import Testing
         #expect(node.message?.text.contains("the route belongs on the gateway") == true)
     }
 
+    /// Setup's Enter ("next") is also the banner's keep: with a change pending, `g` does not open
+    /// setup (a "Continue" would confirm the change without evidence) and says why.
+    @Test func gWaitsWhileAChangeIsPending() {
+        var state = PlanReducerTests.state(namespace: true)
+        _ = reduce(&state, .changeUpdated(ChangeStatus(id: "c-9", state: "pending",
+                                                       deadline: Fixtures.clock.addingTimeInterval(120),
+                                                       journal: "/var/lib/podroute")))
+        Fixtures.press(&state, .char("g"))
+        #expect(state.setup == nil)
+        #expect(state.message?.text.contains("change c-9 is still pending") == true, "\(String(describing: state.message))")
+    }
+
     @Test func afterApplyTheBannerShowsTheProbeEvidenceAndRepeatsIt() {
         var state = Self.opened()
         _ = Self.go(&state, to: .apply)

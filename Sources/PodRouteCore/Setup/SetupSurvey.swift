@@ -13,6 +13,8 @@ public struct SetupSurvey: Sendable {
     /// The host the routes are planned for (the gateway).
     public let target: String
     public let evidence: HostRoleEvidence
+    /// The target's role: the site's (given or detected), else the evidence's.
+    public let targetRole: HostRole
     /// Every host of the site with what it is (one line each; the target's included).
     public let hosts: [(name: String, evidence: HostRoleEvidence)]
     /// Where the traces start.
@@ -29,6 +31,8 @@ public struct SetupSurvey: Sendable {
         hosts = site.hosts.map { ($0.name, HostRoleEvidence($0.classifier)) }
         evidence = hosts.first { $0.name == target }?.evidence
             ?? site.hosts.first.map { HostRoleEvidence($0.classifier) }!
+        // The site file's `role:` wins over detection, as it does for the gateway's choice.
+        targetRole = site.host(named: target)?.role ?? evidence.role
         pod = Self.knownPod(in: site)
         let tracer = PathTracer(site: site)
         var checks: [Check] = []
@@ -64,7 +68,7 @@ public struct SetupSurvey: Sendable {
     }
 
     /// The routes belong on a gateway; on a node setup applies nothing.
-    public var targetIsNode: Bool { evidence.role == .node }
+    public var targetIsNode: Bool { targetRole == .node }
 
     /// What to do on a node: the plan needs the gateway's own table to be exact.
     public var nodeAdvice: String {

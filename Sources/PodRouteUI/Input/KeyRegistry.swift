@@ -369,7 +369,7 @@ public struct KeyRegistry: Sendable {
         KeyBinding([.char("r")], .revertChange, label: "revert now", help: "while a change is pending: undo it now",
                    context: .pendingChange, hintRank: 2, group: "Pending change"),
         // Guided setup
-        KeyBinding([.enter, .char("n")], .setupNext, label: "next",
+        KeyBinding([.enter], .setupNext, label: "next",
                    help: "guided setup: the next step; on the last, the apply dialog (Cancel first)", context: .setup,
                    hintRank: 0, group: "Guided setup"),
         KeyBinding([.char("b"), .backspace, .left], .setupBack, label: "back",

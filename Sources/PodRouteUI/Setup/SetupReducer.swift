@@ -8,6 +8,13 @@ extension AppState {
 
     /// `g`: on a site, plan for its gateway; read the roles and trace a pod and a service.
     mutating func openSetup() -> [Effect] {
+        // Setup's Enter is "next", and the banner's Enter keeps a pending change: opening it then
+        // would let a "Continue" confirm a change without evidence.
+        if let pending = change, pending.isPending {
+            message = StatusMessage("change \(pending.id) is still pending: keep it (Enter) or revert it (r) before the guided setup",
+                                    isError: true)
+            return []
+        }
         var effects: [Effect] = []
         if let site, let gateway = SetupSurvey.gateway(in: site.site), currentHost != gateway {
             effects += switchHost(to: gateway)

@@ -15,7 +15,7 @@ struct NeighbourCommand: ParsableCommand {
     func run() throws {
         let snapshot = try source.loadSnapshot()
         guard let entries = snapshot.neighbours else {
-            throw CLIFailure("\(snapshot.source) has no neighbour table (a snapshot taken by an older podroute, or a capture without `ip neigh`)")
+            throw CLIFailure("\(Sanitizer.printable(snapshot.source.description)) has no neighbour table (a snapshot taken by an older podroute, or a capture without `ip neigh`)")
         }
         let encoder = IPNeighbourJSON(devices: IPJSONDeviceNames(snapshot))
         NeighbourListing.print(entries, json: json, write: encoder.write, line: NeighbourText(snapshot: snapshot).line)
@@ -37,7 +37,7 @@ struct FDBCommand: ParsableCommand {
     func run() throws {
         let snapshot = try source.loadSnapshot()
         guard let entries = snapshot.fdb else {
-            throw CLIFailure("\(snapshot.source) has no FDB (a snapshot taken by an older podroute, or a capture without `bridge fdb`)")
+            throw CLIFailure("\(Sanitizer.printable(snapshot.source.description)) has no FDB (a snapshot taken by an older podroute, or a capture without `bridge fdb`)")
         }
         let encoder = BridgeFDBJSON(devices: IPJSONDeviceNames(snapshot))
         NeighbourListing.print(entries, json: json, write: encoder.write, line: NeighbourText(snapshot: snapshot).line)

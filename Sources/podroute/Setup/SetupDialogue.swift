@@ -10,9 +10,11 @@ import PodRouteUI
 /// and the TUI propose and preview the same routes.
 struct SetupDialogue {
     /// How the dialogue ends before (or without) applying.
-    enum Stop: Error {
+    enum Stop: Error, Equatable {
         case quit
         case inputEnded
+        /// Quit or input ended after apply: the change stays pending for the guardian.
+        case leftPending(inputEnded: Bool)
     }
 
     private let inputs: PlanInputs
@@ -36,19 +38,24 @@ struct SetupDialogue {
     init(inputs: PlanInputs, options: SetupCommand) throws {
         self.inputs = inputs
         self.options = options
+        // The survey finds the target among the site's hosts by its site name, which for a
+        // capture or an ssh host differs from the hostname inside its snapshot.
+        let targetName: String
         if let snapshot = inputs.snapshot {
             target = snapshot
+            targetName = snapshot.host
         } else if let name = SetupSurvey.gateway(in: inputs.site), let host = inputs.site.host(named: name) {
             target = host.snapshot
+            targetName = name
         } else {
             throw CLIFailure("the site names no gateway (no host forwards or sits on two LANs): give --netns NAME or --from FILE for it")
         }
         if let fromHost = options.fromHost, inputs.site.host(named: fromHost) == nil {
             throw CLIFailure("--from-host \(Sanitizer.printable(fromHost)): no such host in the site "
-                             + "(\(inputs.site.hosts.map(\.name).joined(separator: ", ")))")
+                             + "(\(inputs.site.hosts.map { Sanitizer.printable($0.name) }.joined(separator: ", ")))")
         }
         let from = options.fromHost ?? inputs.site.hosts.first { $0.role == .workstation }?.name ?? target.host
-        survey = SetupSurvey(site: inputs.site, target: target.host, traceFrom: from)
+        survey = SetupSurvey(site: inputs.site, target: targetName, traceFrom: from)
         candidates = SiteCandidates.candidates(of: inputs.site, serviceSource: inputs.serviceSource)
         if !options.noKubectl {
             let merged = KubectlSource.merging(candidates, context: options.kubeContext)
@@ -80,6 +87,9 @@ struct SetupDialogue {
             while try runStep() {}
         } catch Stop.quit {
             say("setup quit at step \(step.rawValue): nothing was applied.")
+        } catch Stop.leftPending(let inputEnded) {
+            // keepOrRevert has said which change is pending and how to confirm it.
+            if inputEnded { throw ExitCode(2) }
         } catch Stop.inputEnded {
             FileHandleOutput.error("setup stopped at step \(step.rawValue): standard input ended (answers come one a line); nothing was applied.")
             throw ExitCode(2)
@@ -263,7 +273,7 @@ struct SetupDialogue {
                 answer = try ask("Keep it? yes keeps it, r reverts now, Enter probes again [probe]")
             } catch {
                 say("change \(id) is pending: the guardian reverts it at the deadline unless `podroute confirm \(id)`.")
-                throw error
+                throw Stop.leftPending(inputEnded: error == .inputEnded)
             }
             switch answer {
             case .text("yes"):

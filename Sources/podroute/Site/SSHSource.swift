@@ -7,10 +7,12 @@ import PodRouteCore
 enum SSHSource {
     /// What runs on the remote host (POSIX sh). The neighbour table and the FDB (VXLAN outer
     /// destinations) are optional: an older host without `bridge` or `ip -j neigh` is still read,
-    /// with a warning, and the script's status stays that of the required commands.
-    static let remoteScript = (required.map { "echo '$ \($0)'; \($0)" }
+    /// with a warning. The script fails with the first required command that fails (`ip`
+    /// missing, a refused dump), so the reason reaches the operator instead of a partial host.
+    static let remoteScript = (["s=0"]
+        + required.map { "echo '$ \($0)'; \($0) || { c=$?; [ $s -ne 0 ] || s=$c; }" }
         + optional.map { "echo '$ \($0)'; \($0) 2>/dev/null || echo '# podroute: \($0) failed'" }
-        + ["true"]).joined(separator: "; ")
+        + ["exit $s"]).joined(separator: "; ")
 
     static let required = [
         "ip -j -d addr show", "ip -j -d -4 route show table all", "ip -j -d -6 route show table all",

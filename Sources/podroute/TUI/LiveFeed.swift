@@ -60,9 +60,10 @@ final class LiveFeed: Sendable {
                 case .neighbourUpdated(let entry), .neighbourRemoved(let entry):
                     // ARP/ND state changes on busy uplinks come by the hundred and the trace
                     // uses only the entries of VXLAN devices: the others stay as first read.
-                    if state.current.link(entry.device)?.kind == .vxlan { state.pending.append(change) }
+                    // A device not known yet (vxlan.calico created in this same burst) is kept.
+                    if state.current.link(entry.device).map({ $0.kind == .vxlan }) ?? true { state.pending.append(change) }
                 case .fdbUpdated(let entry), .fdbRemoved(let entry):
-                    if state.current.link(entry.device)?.kind == .vxlan { state.pending.append(change) }
+                    if state.current.link(entry.device).map({ $0.kind == .vxlan }) ?? true { state.pending.append(change) }
                 default:
                     state.pending.append(change)
                 }

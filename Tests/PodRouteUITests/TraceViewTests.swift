@@ -76,6 +76,19 @@ import Testing
 }
 
 @Suite struct TraceLogicTests {
+    /// The tunnel bracket says when the outer destination is unknown (no neighbour or FDB entry)
+    /// instead of dropping the outer addresses silently.
+    @Test func theTunnelBracketMarksAnUnknownOuterDestination() {
+        let known = EncapsulationInfo(kind: .vxlan, device: "vxlan.calico", outerSource: IPAddress("10.20.1.22"),
+                                      outerDestination: IPAddress("10.20.1.24"), vni: 4096)
+        #expect(TraceDiagram.tunnelText(known, mtu: 1450, glyphs: .ascii) == "VXLAN 10.20.1.22 -> 10.20.1.24  VNI 4096  MTU 1450")
+        var unknown = known
+        unknown.outerDestination = nil
+        unknown.outerDestinationUnknown = "no FDB entry for 66:11:22:33:44:55 on vxlan.calico"
+        #expect(TraceDiagram.tunnelText(unknown, mtu: 1450, glyphs: .ascii)
+                == "VXLAN 10.20.1.22 -> ? (outer destination unknown)  VNI 4096  MTU 1450")
+    }
+
     @Test func enterTracesWhatWasTyped() {
         var state = TraceFixtures.state()
         Fixtures.press(&state, .char("3"))

@@ -170,6 +170,9 @@ enum TraceDiagram {
         var text = encapsulation.kind.rawValue.uppercased()
         if let outer = encapsulation.outerSource, let far = encapsulation.outerDestination {
             text += " \(outer) \(glyphs.arrow) \(far)"
+        } else if let outer = encapsulation.outerSource, encapsulation.outerDestinationUnknown != nil {
+            // The reason is a sentence, too long for the bracket: the findings and the detail say it.
+            text += " \(outer) \(glyphs.arrow) ? (outer destination unknown)"
         }
         if let vni = encapsulation.vni { text += "  VNI \(vni)" }
         if let port = encapsulation.port { text += "  port \(port)" }

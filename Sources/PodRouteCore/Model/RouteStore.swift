@@ -94,20 +94,17 @@ extension RouteStore {
         if position < packed4.count {
             let record = packed4[position]
             guard !Presence(rawValue: record.common.presence).contains(.extras) else { return nil }
-            return PackedRouteView(common: record.common, family: .inet, address: .v4(IPv4Address(record.destination)),
-                                   gatewayAddress: .v4(IPv4Address(record.gateway)),
-                                   sourceAddress: .v4(IPv4Address(record.preferredSource)), preferenceValue: nil)
+            return record.view
         }
         let record = packed6[position - packed4.count]
         guard !Presence(rawValue: record.common.presence).contains(.extras) else { return nil }
-        return PackedRouteView(common: record.common, family: .inet6, address: .v6(record.destination),
-                               gatewayAddress: .v6(record.gateway), sourceAddress: .v6(record.preferredSource),
-                               preferenceValue: record.preference)
+        return record.view
     }
 }
 
-/// A route of a `RouteStore` without rare fields, read from its packed record: the same
-/// values the store's subscript would put into a `Route`, without building one.
+/// A route of a `RouteStore` read from its packed record: the values the store's subscript puts
+/// into a `Route` (`route(extras:)`), and, for a record without rare fields, everything
+/// `IPRouteJSON` writes, without building one.
 struct PackedRouteView: IPRouteFields {
     fileprivate let common: PackedCommon
     let family: AddressFamily
@@ -142,6 +139,15 @@ struct PackedRouteView: IPRouteFields {
     var expires: UInt32? { nil }
     var nexthopID: UInt32? { nil }
     var realms: UInt32? { nil }
+
+    /// The whole `Route`, with the rare fields from `extras` when the record has them.
+    fileprivate func route(extras: RouteExtras?) -> Route {
+        var route = Route(family: family, type: type, destination: destination, tos: tos, table: table, proto: proto,
+                          scope: scope, flags: flags, metric: metric, gateway: gateway, device: device,
+                          preferredSource: preferredSource, preference: preference)
+        if presence.contains(.extras) { extras?.apply(to: &route) }
+        return route
+    }
 }
 
 /// The fields of a route that decide where it sits in a lookup index and in which order the
@@ -287,23 +293,6 @@ private struct PackedCommon {
         tos = route.tos
         presence = Presence(route, hasExtras: hasExtras).rawValue
     }
-
-    func route(family: AddressFamily, destination: IPAddress, gateway: IPAddress?, preferredSource: IPAddress?,
-               preference: RoutePreference?, extras: RouteExtras?) -> Route {
-        let presence = Presence(rawValue: presence)
-        var route = Route(
-            family: family, type: RouteType(rawValue: type),
-            destination: IPPrefix(containing: destination, length: destinationLength),
-            tos: tos, table: RouteTableID(table), proto: RouteProtocol(rawValue: proto),
-            scope: RouteScope(rawValue: scope), flags: RouteFlags(rawValue: flags),
-            metric: presence.contains(.metric) ? metric : nil,
-            gateway: presence.contains(.gateway) ? gateway : nil,
-            device: presence.contains(.device) ? InterfaceIndex(device) : nil,
-            preferredSource: presence.contains(.preferredSource) ? preferredSource : nil,
-            preference: presence.contains(.preference) ? preference : nil)
-        if presence.contains(.extras) { extras?.apply(to: &route) }
-        return route
-    }
 }
 
 private struct PackedRoute4: Sendable {
@@ -319,11 +308,13 @@ private struct PackedRoute4: Sendable {
         common = PackedCommon(route, hasExtras: hasExtras)
     }
 
-    func route(extras: RouteExtras?) -> Route {
-        common.route(family: .inet, destination: .v4(IPv4Address(destination)),
-                     gateway: .v4(IPv4Address(gateway)), preferredSource: .v4(IPv4Address(preferredSource)),
-                     preference: nil, extras: extras)
+    var view: PackedRouteView {
+        PackedRouteView(common: common, family: .inet, address: .v4(IPv4Address(destination)),
+                        gatewayAddress: .v4(IPv4Address(gateway)), sourceAddress: .v4(IPv4Address(preferredSource)),
+                        preferenceValue: nil)
     }
+
+    func route(extras: RouteExtras?) -> Route { view.route(extras: extras) }
 }
 
 private struct PackedRoute6: Sendable {
@@ -341,11 +332,12 @@ private struct PackedRoute6: Sendable {
         preference = route.preference?.rawValue ?? 0
     }
 
-    func route(extras: RouteExtras?) -> Route {
-        common.route(family: .inet6, destination: .v6(destination), gateway: .v6(gateway),
-                     preferredSource: .v6(preferredSource), preference: RoutePreference(rawValue: preference),
-                     extras: extras)
+    var view: PackedRouteView {
+        PackedRouteView(common: common, family: .inet6, address: .v6(destination), gatewayAddress: .v6(gateway),
+                        sourceAddress: .v6(preferredSource), preferenceValue: preference)
     }
+
+    func route(extras: RouteExtras?) -> Route { view.route(extras: extras) }
 }
 
 extension IPAddress {

@@ -65,73 +65,52 @@ enum TraceFixtures {
         local 192.168.50.1 dev eth0 table local proto kernel scope host src 192.168.50.1
         """
 
-    static let node1Capture = """
-        root@node1:~# ip -d link
-        1: lo: <LOOPBACK,UP,LOWER_UP> mtu 65536 qdisc noqueue state UNKNOWN mode DEFAULT group default qlen 1000
-            link/loopback 00:00:00:00:00:00 brd 00:00:00:00:00:00 promiscuity 0
-        2: eth0: <BROADCAST,MULTICAST,UP,LOWER_UP> mtu 1500 qdisc noqueue state UP mode DEFAULT group default qlen 1000
-            link/ether 02:20:00:00:00:21 brd ff:ff:ff:ff:ff:ff promiscuity 0
-        3: vxlan.calico: <BROADCAST,MULTICAST,UP,LOWER_UP> mtu 1450 qdisc noqueue state UNKNOWN mode DEFAULT group default qlen 1000
-            link/ether 66:a3:48:c8:28:01 brd ff:ff:ff:ff:ff:ff promiscuity 0
-            vxlan id 4096 local 10.20.1.22 dev eth0 srcport 0 0 dstport 4789 nolearning ttl auto ageing 300
-        4: cali1a2b3c4d5e6@if2: <BROADCAST,MULTICAST,UP,LOWER_UP> mtu 1450 qdisc noqueue state UP mode DEFAULT group default qlen 1000
-            link/ether ee:ee:ee:ee:ee:ee brd ff:ff:ff:ff:ff:ff link-netnsid 0 promiscuity 0
-            veth
-        root@node1:~# ip addr
-        1: lo: <LOOPBACK,UP,LOWER_UP> mtu 65536 qdisc noqueue state UNKNOWN group default qlen 1000
-            link/loopback 00:00:00:00:00:00 brd 00:00:00:00:00:00
-            inet 127.0.0.1/8 scope host lo
-        2: eth0: <BROADCAST,MULTICAST,UP,LOWER_UP> mtu 1500 qdisc noqueue state UP group default qlen 1000
-            link/ether 02:20:00:00:00:21 brd ff:ff:ff:ff:ff:ff
-            inet 10.20.1.22/24 brd 10.20.1.255 scope global eth0
-        3: vxlan.calico: <BROADCAST,MULTICAST,UP,LOWER_UP> mtu 1450 qdisc noqueue state UNKNOWN group default qlen 1000
-            link/ether 66:a3:48:c8:28:01 brd ff:ff:ff:ff:ff:ff
-            inet 10.21.230.0/32 scope global vxlan.calico
-        4: cali1a2b3c4d5e6@if2: <BROADCAST,MULTICAST,UP,LOWER_UP> mtu 1450 qdisc noqueue state UP group default qlen 1000
-            link/ether ee:ee:ee:ee:ee:ee brd ff:ff:ff:ff:ff:ff link-netnsid 0
-        root@node1:~# ip route show table all
-        default via 10.20.1.1 dev eth0
-        10.20.1.0/24 dev eth0 proto kernel scope link src 10.20.1.22
-        blackhole 10.21.230.0/26 proto 80
-        10.21.230.3 dev cali1a2b3c4d5e6 scope link
-        10.21.69.192/26 via 10.21.69.192 dev vxlan.calico onlink
-        local 127.0.0.0/8 dev lo table local proto kernel scope host src 127.0.0.1
-        local 10.20.1.22 dev eth0 table local proto kernel scope host src 10.20.1.22
-        local 10.21.230.0 dev vxlan.calico table local proto kernel scope host src 10.21.230.0
-        """
+    static let node1Capture = nodeCapture("node1", mac: "02:20:00:00:00:21", vtepMAC: "66:a3:48:c8:28:01", address: "10.20.1.22",
+                                          tunnel: "10.21.230.0", block: "10.21.230.0/26",
+                                          pod: (device: "cali1a2b3c4d5e6", address: "10.21.230.3"),
+                                          remoteBlock: "10.21.69.192/26", remoteTunnel: "10.21.69.192")
+    static let node2Capture = nodeCapture("node2", mac: "02:20:00:00:00:22", vtepMAC: "66:a3:48:c8:28:02", address: "10.20.1.24",
+                                          tunnel: "10.21.69.192", block: "10.21.69.192/26",
+                                          pod: (device: "calie5f6a7b8c9d", address: "10.21.69.212"),
+                                          remoteBlock: "10.21.230.0/26", remoteTunnel: "10.21.230.0")
 
-    static let node2Capture = """
-        root@node2:~# ip -d link
+    /// A Calico VXLAN node as `ip -d link`, `ip addr` and `ip route show table all` print it: its
+    /// own block (blackhole), one pod, and the other node's block via that node's VTEP.
+    static func nodeCapture(_ name: String, mac: String, vtepMAC: String, address: String, tunnel: String, block: String,
+                            pod: (device: String, address: String), remoteBlock: String, remoteTunnel: String) -> String {
+        """
+        root@\(name):~# ip -d link
         1: lo: <LOOPBACK,UP,LOWER_UP> mtu 65536 qdisc noqueue state UNKNOWN mode DEFAULT group default qlen 1000
             link/loopback 00:00:00:00:00:00 brd 00:00:00:00:00:00 promiscuity 0
         2: eth0: <BROADCAST,MULTICAST,UP,LOWER_UP> mtu 1500 qdisc noqueue state UP mode DEFAULT group default qlen 1000
-            link/ether 02:20:00:00:00:22 brd ff:ff:ff:ff:ff:ff promiscuity 0
+            link/ether \(mac) brd ff:ff:ff:ff:ff:ff promiscuity 0
         3: vxlan.calico: <BROADCAST,MULTICAST,UP,LOWER_UP> mtu 1450 qdisc noqueue state UNKNOWN mode DEFAULT group default qlen 1000
-            link/ether 66:a3:48:c8:28:02 brd ff:ff:ff:ff:ff:ff promiscuity 0
-            vxlan id 4096 local 10.20.1.24 dev eth0 srcport 0 0 dstport 4789 nolearning ttl auto ageing 300
-        4: calie5f6a7b8c9d@if2: <BROADCAST,MULTICAST,UP,LOWER_UP> mtu 1450 qdisc noqueue state UP mode DEFAULT group default qlen 1000
+            link/ether \(vtepMAC) brd ff:ff:ff:ff:ff:ff promiscuity 0
+            vxlan id 4096 local \(address) dev eth0 srcport 0 0 dstport 4789 nolearning ttl auto ageing 300
+        4: \(pod.device)@if2: <BROADCAST,MULTICAST,UP,LOWER_UP> mtu 1450 qdisc noqueue state UP mode DEFAULT group default qlen 1000
             link/ether ee:ee:ee:ee:ee:ee brd ff:ff:ff:ff:ff:ff link-netnsid 0 promiscuity 0
             veth
-        root@node2:~# ip addr
+        root@\(name):~# ip addr
         1: lo: <LOOPBACK,UP,LOWER_UP> mtu 65536 qdisc noqueue state UNKNOWN group default qlen 1000
             link/loopback 00:00:00:00:00:00 brd 00:00:00:00:00:00
             inet 127.0.0.1/8 scope host lo
         2: eth0: <BROADCAST,MULTICAST,UP,LOWER_UP> mtu 1500 qdisc noqueue state UP group default qlen 1000
-            link/ether 02:20:00:00:00:22 brd ff:ff:ff:ff:ff:ff
-            inet 10.20.1.24/24 brd 10.20.1.255 scope global eth0
+            link/ether \(mac) brd ff:ff:ff:ff:ff:ff
+            inet \(address)/24 brd 10.20.1.255 scope global eth0
         3: vxlan.calico: <BROADCAST,MULTICAST,UP,LOWER_UP> mtu 1450 qdisc noqueue state UNKNOWN group default qlen 1000
-            link/ether 66:a3:48:c8:28:02 brd ff:ff:ff:ff:ff:ff
-            inet 10.21.69.192/32 scope global vxlan.calico
-        4: calie5f6a7b8c9d@if2: <BROADCAST,MULTICAST,UP,LOWER_UP> mtu 1450 qdisc noqueue state UP group default qlen 1000
+            link/ether \(vtepMAC) brd ff:ff:ff:ff:ff:ff
+            inet \(tunnel)/32 scope global vxlan.calico
+        4: \(pod.device)@if2: <BROADCAST,MULTICAST,UP,LOWER_UP> mtu 1450 qdisc noqueue state UP group default qlen 1000
             link/ether ee:ee:ee:ee:ee:ee brd ff:ff:ff:ff:ff:ff link-netnsid 0
-        root@node2:~# ip route show table all
+        root@\(name):~# ip route show table all
         default via 10.20.1.1 dev eth0
-        10.20.1.0/24 dev eth0 proto kernel scope link src 10.20.1.24
-        blackhole 10.21.69.192/26 proto 80
-        10.21.69.212 dev calie5f6a7b8c9d scope link
-        10.21.230.0/26 via 10.21.230.0 dev vxlan.calico onlink
+        10.20.1.0/24 dev eth0 proto kernel scope link src \(address)
+        blackhole \(block) proto 80
+        \(pod.address) dev \(pod.device) scope link
+        \(remoteBlock) via \(remoteTunnel) dev vxlan.calico onlink
         local 127.0.0.0/8 dev lo table local proto kernel scope host src 127.0.0.1
-        local 10.20.1.24 dev eth0 table local proto kernel scope host src 10.20.1.24
-        local 10.21.69.192 dev vxlan.calico table local proto kernel scope host src 10.21.69.192
+        local \(address) dev eth0 table local proto kernel scope host src \(address)
+        local \(tunnel) dev vxlan.calico table local proto kernel scope host src \(tunnel)
         """
+    }
 }

@@ -171,6 +171,12 @@ import Testing
         let run = try PodRouteBinary.run("trace", "--batch", file, "--netns", fixture.node.name)
         #expect(run.status == 0, "\(run.standardError)")
         #expect(run.standardError.contains("load ") && run.standardError.contains("lookups "), "\(run.standardError)")
+        // The instant the lookups began, on the clock a benchmark reads (scripts/bench trace).
+        let began = run.standardError.firstMatch(of: /lookups began at CLOCK_MONOTONIC ([0-9.]+) s/)
+        var now = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &now)
+        let seconds = Double(now.tv_sec) + Double(now.tv_nsec) / 1e9
+        #expect(began.flatMap { Double($0.1) }.map { $0 <= seconds && $0 > seconds - 60 } == true, "\(run.standardError)")
         let lines = run.standardOutput.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
         try #require(lines.count == destinations.count, "\(run.standardOutput)")
         for (line, destination) in zip(lines, destinations) {

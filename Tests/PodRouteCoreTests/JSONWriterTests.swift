@@ -114,6 +114,29 @@ struct JSONWriterTests {
         }
     }
 
+    /// Octets of one, two and three digits in every position, each address followed by more
+    /// output: the digits are stored four bytes at a time, past the end of the text so far, into
+    /// a writer small enough to grow on the way.
+    @Test func dottedQuadsOfEveryWidth() {
+        let octets: [UInt32] = [0, 7, 10, 99, 100, 255]
+        var writer = JSONWriter(capacity: 64)
+        var expected: [String] = []
+        writer.beginArray()
+        for a in octets {
+            for b in octets {
+                for c in octets {
+                    for d in octets {
+                        writer.address(.v4(IPv4Address(a << 24 | b << 16 | c << 8 | d)))
+                        expected.append("\"\(a).\(b).\(c).\(d)\"")
+                    }
+                }
+            }
+        }
+        writer.endArray()
+        let text = writer.text
+        #expect(text == "[" + expected.joined(separator: ",") + "]")
+    }
+
     @Test func routePrefixesPrintLikeIproute2() throws {
         let cases: [(String, String)] = [
             ("0.0.0.0/0", "default"), ("10.8.0.1/32", "10.8.0.1"), ("10.0.0.0/24", "10.0.0.0/24"),

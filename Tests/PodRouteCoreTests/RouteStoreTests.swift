@@ -69,4 +69,34 @@ import Testing
         #expect(Array(store) == [a, b])      // the old snapshot is untouched
         #expect(next.applying([.removed(c), .removed(c)]).count == 1)  // a second removal finds nothing
     }
+    /// More shapes than the cache has slots, and more bytes than it keeps: replaced slots and a
+    /// reset store must still print every route exactly as the encoder does, in any order.
+    @Test func trailCacheWritesWhatTheEncoderWrites() {
+        var routes: [Route] = []
+        for number in 0..<12_000 {
+            let family: AddressFamily = number % 3 == 0 ? .inet6 : .inet
+            let destination = family == .inet ? IPPrefix(containing: .v4(IPv4Address(0x0a00_0000 | UInt32(number) << 8)), length: 24)
+                : IPPrefix(containing: .v6(IPv6Address(high: 0x2001_0db8 << 32 | UInt64(number) << 16, low: 0)), length: 64)
+            let source: IPAddress = family == .inet ? .v4(IPv4Address(0xc0a8_0000 | UInt32(number % 7))) : .v6(IPv6Address(high: 0xfd00 << 48, low: UInt64(number % 5)))
+            routes.append(Route(family: family, destination: destination, table: RouteTableID(UInt32(254 + number % 3)),
+                                proto: RouteProtocol(rawValue: UInt8(number % 4)), scope: number % 5 == 0 ? .link : .universe,
+                                metric: number % 2 == 0 ? UInt32(number) : nil, device: InterfaceIndex(Int32(2 + number % 3)),
+                                preferredSource: number % 4 == 0 ? source : nil,
+                                preference: family == .inet6 && number % 6 == 0 ? .high : nil))
+        }
+        let store = RouteStore(routes)
+        let encoder = IPRouteJSON(devices: IPJSONDeviceNames(names: [InterfaceIndex(2): "eth0", InterfaceIndex(3): "tunl0"]))
+        var cache = IPRouteTrailCache(encoder: encoder)
+        var order = Array(store.indices)
+        var random = SeededGenerator(seed: 5)
+        order.shuffle(using: &random)
+        for position in order + order.prefix(500) {
+            var expected = JSONWriter()
+            encoder.write(store, at: position, to: &expected)
+            var cached = JSONWriter()
+            cache.write(store, at: position, to: &cached)
+            let (cachedText, expectedText) = (cached.text, expected.text)
+            #expect(cachedText == expectedText)
+        }
+    }
 }

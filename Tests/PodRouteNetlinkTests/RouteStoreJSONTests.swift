@@ -8,11 +8,12 @@ import Testing
 /// object must be the one the full `Route` gives, and iproute2's own for every kind of route.
 @Suite(.needsNetns)
 struct RouteStoreJSONTests {
-    @Test("routes written in place from the store equal the full Route's JSON byte for byte and `ip -j -d route show table all`")
+    @Test("routes written in place from the store, and through the batch's cache, equal the full Route's JSON byte for byte and `ip -j -d route show table all`")
     func inPlaceJSONMatchesIP() throws {
         let rich = try RichNamespace("storejson")
         let snapshot = try NetlinkSnapshotReader.snapshot(namespace: rich.node.name, names: .iproute2Defaults, host: "node")
         let encoder = IPRouteJSON(snapshot: snapshot, options: .init(detailed: true, includeFamily: false))
+        var cache = IPRouteTrailCache(encoder: encoder)
         for family in AddressFamily.allCases {
             let flag = family == .inet ? "-4" : "-6"
             var unmatched = try ipJSON(rich.node.ip("\(flag) -j -d route show table all"))
@@ -21,6 +22,13 @@ struct RouteStoreJSONTests {
                 encoder.write(snapshot.routes, at: position, to: &writer)
                 let text = writer.text
                 #expect(text == encoder.text(snapshot.routes[position]))
+                // The batch's cache of trailing members, filled (first pass) and hit (second).
+                for _ in 0..<2 {
+                    var cached = JSONWriter()
+                    cache.write(snapshot.routes, at: position, to: &cached)
+                    let cachedText = cached.text
+                    #expect(cachedText == text)
+                }
                 let object = try #require(try JSONValue.parse(text).objectValue)
                 // `expires` counts down between the two reads; metrics are compared on their own.
                 let match = unmatched.firstIndex {

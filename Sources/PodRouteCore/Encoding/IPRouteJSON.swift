@@ -62,6 +62,15 @@ public struct IPRouteJSON: Sendable {
 
     private func writeFields<Fields: IPRouteFields>(_ route: Fields, to writer: inout JSONWriter, extra: IPJSONExtra) {
         writer.beginObject()
+        writeLeadingMembers(route, to: &writer)
+        writeTrailingMembers(route, to: &writer)
+        extra.write(into: &writer)
+        writer.endObject()
+    }
+
+    /// `type` to `via`: the members that place the route (`IPRouteTrailCache` writes them for
+    /// each route; they always include `dst`).
+    func writeLeadingMembers<Fields: IPRouteFields>(_ route: Fields, to writer: inout JSONWriter) {
         let detailed = options.detailed
         if route.type != .unicast || detailed {
             writer.key("type")
@@ -80,6 +89,12 @@ public struct IPRouteJSON: Sendable {
             writer.address(gateway)
         }
         if let via = route.via { writeVia(via, to: &writer) }
+    }
+
+    /// `dev` to `family`: the members many routes share (`IPRouteTrailCache` remembers them).
+    /// They read only the fields of `IPRouteTrailKey` for a packed route.
+    func writeTrailingMembers<Fields: IPRouteFields>(_ route: Fields, to writer: inout JSONWriter) {
+        let detailed = options.detailed
         if let device = route.device {
             writer.key("dev")
             devices.write(device, to: &writer)
@@ -119,8 +134,6 @@ public struct IPRouteJSON: Sendable {
         if let preference = route.preference { writePreference(preference, to: &writer) }
         if !route.nexthops.isEmpty { writeNexthops(route.nexthops, to: &writer) }
         if options.includeFamily { writer.member("family", IPJSONVocabulary.familyName(route.family)) }
-        extra.write(into: &writer)
-        writer.endObject()
     }
 
     /// One route as text (tests, small outputs).

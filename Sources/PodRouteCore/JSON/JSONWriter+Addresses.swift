@@ -46,16 +46,6 @@ extension JSONWriter {
         }
     }
 
-    mutating func appendIPv4(_ value: UInt32) {
-        appendDigits(UInt64(value >> 24))
-        put(UInt8(ascii: "."))
-        appendDigits(UInt64(value >> 16 & 0xff))
-        put(UInt8(ascii: "."))
-        appendDigits(UInt64(value >> 8 & 0xff))
-        put(UInt8(ascii: "."))
-        appendDigits(UInt64(value & 0xff))
-    }
-
     /// RFC 5952 text exactly as glibc's `inet_ntop` writes it (and so iproute2): the first
     /// longest run of two or more zero groups becomes `::`, and the IPv4-mapped and
     /// IPv4-compatible forms end in a dotted quad. Mirrors `IPv6Address.description`.

@@ -88,6 +88,30 @@ extension RouteStore {
 }
 
 extension RouteStore {
+    /// Reads the packed records of the routes at `positions` and returns a value that means
+    /// nothing: `--batch` reads a block of answers' records this way before printing them, so
+    /// that their cache misses overlap (see `RouteLookup.warm(_:)`). A record may straddle two
+    /// cache lines: both its ends are read.
+    public func warm(_ positions: [Int]) -> UInt64 {
+        var sum: UInt64 = 0
+        for position in positions {
+            if position < packed4.count {
+                let record = packed4[position]
+                sum &+= UInt64(record.destination) &+ UInt64(record.common.presence)
+            } else {
+                let record = packed6[position - packed4.count]
+                sum &+= record.destination.low &+ UInt64(record.preference)
+            }
+        }
+        return sum
+    }
+
+    /// Keeps `value` alive: the optimiser must not drop the reads `warm` made to compute it.
+    @_optimize(none)
+    public static func keep(_ value: UInt64) {}
+}
+
+extension RouteStore {
     /// The route at `position` read in place, or nil when it has rare fields (next hops,
     /// metrics, a source prefix, ...): then subscript the store for the whole `Route`.
     func packedView(at position: Int) -> PackedRouteView? {
@@ -196,6 +220,15 @@ public struct RouteSummary: Sendable, Hashable {
 
     public var isHostPrefix: Bool { destinationLength == family.bitWidth }
     public var isDefault: Bool { destinationLength == 0 }
+}
+
+extension PackedRouteView {
+    /// The fields `IPRouteJSON.writeTrailingMembers` reads of this route.
+    var trailKey: IPRouteTrailKey {
+        IPRouteTrailKey(metric: common.metric, table: common.table, device: common.device, flags: common.flags,
+                        proto: common.proto, scope: common.scope, presence: common.presence,
+                        preference: preferenceValue ?? 0, preferredSource: sourceAddress)
+    }
 }
 
 /// Presence bits of a packed record.

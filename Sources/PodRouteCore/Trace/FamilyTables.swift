@@ -1,6 +1,9 @@
 /// One family's routing tables ready for lookups: the prefix index, which slot each table id
 /// has in it, and each prefix's answer to a plain query (no TOS, no output device), computed
-/// once with the same route selection the explained lookup runs.
+/// once with the same route selection the explained lookup runs. Each range of the index then
+/// carries its table's answer there, fallbacks to shorter prefixes followed: a route index,
+/// `PrefixAnswer.threw`, `.dependsOnQuery` (look the prefixes up one by one), or
+/// `.noneUsable` (no prefix of the table answers: the table misses).
 struct FamilyTables<Word: FixedWidthInteger & UnsignedInteger & Sendable>: Sendable {
     let index: PrefixIndex<Word>
     let slots: [RouteTableID: Int]
@@ -32,7 +35,7 @@ struct FamilyTables<Word: FixedWidthInteger & UnsignedInteger & Sendable>: Senda
             builder.add(word(facts.destination), length: facts.length, tableSlot: lastSlot, tos: facts.tos,
                         metric: facts.metric, route: Int32(position))
         }
-        let index = builder.build(tableCount: slots.count)
+        var index = builder.build(tableCount: slots.count)
         let selection = RouteSelection(snapshot: snapshot, linkdown: linkdown, family: family)
         var answers = [Int32](repeating: PrefixAnswer.dependsOnQuery, count: index.prefixCount)
         for prefix in 0..<index.prefixCount {
@@ -43,6 +46,11 @@ struct FamilyTables<Word: FixedWidthInteger & UnsignedInteger & Sendable>: Senda
             } else {
                 answers[prefix] = selection.plainAnswer(bucket)
             }
+        }
+        index.resolveAnswers { [index] owner in
+            var prefix = owner
+            while prefix >= 0, answers[Int(prefix)] == PrefixAnswer.noneUsable { prefix = index.parents[Int(prefix)] }
+            return prefix >= 0 ? answers[Int(prefix)] : PrefixAnswer.noneUsable
         }
         self.index = index
         self.slots = slots

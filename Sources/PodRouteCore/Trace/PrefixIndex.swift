@@ -23,6 +23,22 @@ struct PrefixIndex<Word: FixedWidthInteger & UnsignedInteger & Sendable>: Sendab
         tables[slot].owner(of: word)
     }
 
+    /// Table `slot`'s resolved answer for `word` (see `resolveAnswers(_:)`).
+    @inline(__always)
+    func resolvedAnswer(_ word: Word, tableSlot slot: Int) -> Int32 {
+        tables[slot].answer(of: word)
+    }
+
+    /// Reads what the lookups of `words` in table `slot` will read (`RangeTable.warm`).
+    func warm(_ words: UnsafeBufferPointer<Word>, tableSlot slot: Int, scratch: UnsafeMutableBufferPointer<Int>) -> UInt64 {
+        tables[slot].warm(words, scratch: scratch)
+    }
+
+    /// Gives every range of every table the answer `answer(owner)`.
+    mutating func resolveAnswers(_ answer: (Int32) -> Int32) {
+        for slot in tables.indices { tables[slot].resolve(answer) }
+    }
+
     /// The routes of a prefix (indexes into the snapshot's `RouteStore`), in the kernel's order.
     func routes(of prefix: Int32) -> ArraySlice<Int32> {
         bucketRoutes[Int(bucketStarts[Int(prefix)])..<Int(bucketStarts[Int(prefix) + 1])]

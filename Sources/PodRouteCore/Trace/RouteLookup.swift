@@ -15,6 +15,9 @@ public struct RouteLookup: Sendable {
     private let v6: FamilyTables<UInt128>
     private let rules4: [CompiledRule]
     private let rules6: [CompiledRule]
+    /// The table slots lookup rules name, in rule order, each once (what `warm(_:)` reads).
+    private let lookupSlots4: [Int]
+    private let lookupSlots6: [Int]
     private let linkdown: LinkdownPolicy
 
     public init(snapshot: NetworkSnapshot) {
@@ -28,6 +31,8 @@ public struct RouteLookup: Sendable {
         }
         rules4 = CompiledRule.compile(snapshot.effectiveRules(.inet)) { [v4] in v4.slots[$0] }
         rules6 = CompiledRule.compile(snapshot.effectiveRules(.inet6)) { [v6] in v6.slots[$0] }
+        lookupSlots4 = CompiledRule.lookupSlots(rules4)
+        lookupSlots6 = CompiledRule.lookupSlots(rules6)
     }
 
     /// What the kernel would answer for `ip route get` with these parameters, with the steps
@@ -45,6 +50,31 @@ public struct RouteLookup: Sendable {
         var recorder = NoRecorder()
         let (outcome, position) = run(query, recorder: &recorder)
         return LookupAnswer(outcome: outcome, rulePosition: position)
+    }
+
+    /// Reads what plain queries to `destinations` will read in each table a lookup rule names,
+    /// and returns a value that means nothing. `--batch` calls it for a block of destinations
+    /// before looking them up, so that their cache misses overlap (`RangeTable.warm`).
+    public func warm(_ destinations: [IPAddress]) -> UInt64 {
+        var words4: [UInt32] = []
+        var words6: [UInt128] = []
+        for destination in destinations {
+            switch destination {
+            case .v4(let address): words4.append(address.value)
+            case .v6(let address): words6.append(UInt128(address.high) << 64 | UInt128(address.low))
+            }
+        }
+        var scratch = [Int](repeating: 0, count: max(words4.count, words6.count))
+        return scratch.withUnsafeMutableBufferPointer { scratch in
+            var sum: UInt64 = 0
+            words4.withUnsafeBufferPointer { words in
+                for slot in lookupSlots4 { sum &+= v4.index.warm(words, tableSlot: slot, scratch: scratch) }
+            }
+            words6.withUnsafeBufferPointer { words in
+                for slot in lookupSlots6 { sum &+= v6.index.warm(words, tableSlot: slot, scratch: scratch) }
+            }
+            return sum
+        }
     }
 
     /// The rules of a family in evaluation order (`LookupAnswer.rulePosition` indexes them).
@@ -100,14 +130,14 @@ public struct RouteLookup: Sendable {
                 case .miss(let threw):
                     recorder.record(.tableMissed(rules[here].rule.table, threw: threw))
                     continue
-                case .found(let index, let prefix):
+                case .found(let index):
                     // Suppression judges successful answers only: a blackhole, unreachable or prohibit
                     // route is an error (fib_props[].error), returned before the suppressor runs.
-                    // (The prefix length is read only here: another cache miss per lookup otherwise.)
-                    if rules[here].suppresses, !snapshot.routes.lookupFacts(at: index).type.discards {
-                        let length = query.family == .inet ? v4.index.lengths[Int(prefix)] : v6.index.lengths[Int(prefix)]
-                        if suppressed(index, prefixLength: length, by: rules[here].rule) {
-                            recorder.record(.suppressed(rules[here].rule.table, prefixLength: length))
+                    // (The route is read only here: another cache miss per lookup otherwise.)
+                    let facts = rules[here].suppresses ? snapshot.routes.lookupFacts(at: index) : nil
+                    if let facts, !facts.type.discards {
+                        if suppressed(index, prefixLength: facts.length, by: rules[here].rule) {
+                            recorder.record(.suppressed(rules[here].rule.table, prefixLength: facts.length))
                             continue
                         }
                     }
@@ -120,8 +150,8 @@ public struct RouteLookup: Sendable {
 
     enum TableAnswer {
         case miss(threw: Bool)
-        /// The route and the prefix (an id of the family's `PrefixIndex`) it was found under.
-        case found(index: Int, prefix: Int32)
+        /// The route (its index in the snapshot's `RouteStore`).
+        case found(index: Int)
     }
 
     /// One table: the most specific prefix, then shorter ones while no route of a prefix is usable.
@@ -130,15 +160,22 @@ public struct RouteLookup: Sendable {
         shortcut: Bool, recorder: inout Recorder
     ) -> TableAnswer {
         guard let slot else { return .miss(threw: false) }
+        if shortcut {
+            // The range's resolved answer: one read for all but source-specific routes.
+            let code = tables.index.resolvedAnswer(word, tableSlot: slot)
+            if code >= 0 { return .found(index: Int(code)) }
+            if code == PrefixAnswer.threw { return .miss(threw: true) }
+            if code == PrefixAnswer.noneUsable { return .miss(threw: false) }
+        }
         var prefix = tables.index.longestMatch(word, tableSlot: slot)
         while prefix >= 0 {
             let code = shortcut ? tables.answers[Int(prefix)] : PrefixAnswer.dependsOnQuery
-            if code >= 0 { return .found(index: Int(code), prefix: prefix) }
+            if code >= 0 { return .found(index: Int(code)) }
             if code == PrefixAnswer.threw { return .miss(threw: true) }
             if code == PrefixAnswer.dependsOnQuery {
                 let selection = RouteSelection(snapshot: snapshot, linkdown: linkdown, family: family)
                 switch selection.select(tables.index.routes(of: prefix), query: query, recorder: &recorder) {
-                case .found(let index): return .found(index: index, prefix: prefix)
+                case .found(let index): return .found(index: index)
                 case .threw: return .miss(threw: true)
                 case .none: break
                 }
@@ -159,7 +196,8 @@ public struct RouteLookup: Sendable {
 
 /// Codes of `FamilyTables.answers` besides a route index.
 enum PrefixAnswer {
-    /// No route of the prefix is usable: fall back to the parent prefix.
+    /// No route of the prefix is usable: fall back to the parent prefix (as a range's resolved
+    /// answer: no prefix of the table answers).
     static let noneUsable: Int32 = -1
     /// A throw route answers: the table has no answer.
     static let threw: Int32 = -2

@@ -23,6 +23,15 @@ struct CompiledRule: Sendable {
                                 suppresses: rule.suppressPrefixLength != nil || rule.suppressInterfaceGroup != nil)
         }
     }
+
+    /// The table slots of the lookup rules, in rule order, each once.
+    static func lookupSlots(_ rules: [CompiledRule]) -> [Int] {
+        var slots: [Int] = []
+        for rule in rules where rule.rule.action == .lookup {
+            if let slot = rule.tableSlot, !slots.contains(slot) { slots.append(slot) }
+        }
+        return slots
+    }
 }
 
 /// A rule's selectors against a query (fib_rule_match, fib4_rule_match, fib6_rule_match).

@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import ArgumentParser
 import PodRouteCore
 
@@ -60,6 +63,10 @@ struct TraceCommand: ParsableCommand {
                 let packet = try TracePacket.parse(destination: nil, source: src, inputInterface: iif, mark: mark)
                 let loaded = try TraceSnapshot.load(source)
                 try TraceBatch(snapshot: loaded, packet: packet).run(input: batch)
+                // Every answer is written: exit without releasing the snapshot and its index
+                // piece by piece, which over a million routes takes a third as long as the
+                // hundred thousand lookups did (compilers skip freeing at exit the same way).
+                Glibc.exit(EXIT_SUCCESS)
             }
             return
         }

@@ -24,11 +24,7 @@ final class FrameLog {
     }
 
     /// CLOCK_MONOTONIC in seconds: the same clock Python's time.monotonic() reads.
-    static func monotonicNow() -> String {
-        var now = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &now)
-        return String(Double(now.tv_sec) + Double(now.tv_nsec) / 1e9)
-    }
+    static func monotonicNow() -> String { String(MonotonicClock.seconds()) }
 
     private static func milliseconds(_ seconds: Double) -> String {
         String((seconds * 100_000).rounded() / 100)

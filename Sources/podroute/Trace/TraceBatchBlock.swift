@@ -1,20 +1,25 @@
 import PodRouteCore
 
 /// Up to `size` input lines of a batch: parsed, then looked up in one loop, then printed.
-/// Timing whole blocks splits lookups from output without reading the clock per line, and a
-/// loop of independent lookups gives the processor the chance to overlap their cache misses
-/// (not measured on its own: the machine was too noisy to tell).
+/// Timing whole blocks splits lookups from output without reading the clock per line, and
+/// warming a whole block's index reads, then its routes' records, before the lookups and the
+/// printing proper keeps many cache misses in flight at once (`RouteLookup.warm(_:)`).
 struct TraceBatchBlock {
     /// One input line: an address to look up, or why it is none.
     private enum Question {
         case address(IPAddress)
         case bad(text: String, error: String)
+
+        var destination: IPAddress? {
+            if case .address(let destination) = self { return destination }
+            return nil
+        }
     }
 
     static let size = 256
 
     let lookup: RouteLookup
-    let encoder: IPRouteJSON
+    private var routeWriter: IPRouteTrailCache
     let packet: TracePacket
     private let routes: RouteStore
     private var query: RouteQuery
@@ -26,7 +31,7 @@ struct TraceBatchBlock {
 
     init(lookup: RouteLookup, encoder: IPRouteJSON, packet: TracePacket) {
         self.lookup = lookup
-        self.encoder = encoder
+        routeWriter = IPRouteTrailCache(encoder: encoder)
         self.packet = packet
         routes = lookup.snapshot.routes
         query = packet.query(to: .any(.inet))
@@ -43,6 +48,7 @@ struct TraceBatchBlock {
     /// Looks up and prints every line of the block, then empties it.
     mutating func answer(writing writer: inout JSONWriter) {
         let lookupStarted = ContinuousClock.now
+        var warmth = lookup.warm(questions.compactMap(\.destination))
         for question in questions {
             guard case .address(let destination) = question else {
                 answers.append(nil)
@@ -52,6 +58,8 @@ struct TraceBatchBlock {
             answers.append(lookup.answer(query))
         }
         let outputStarted = ContinuousClock.now
+        warmth &+= routes.warm(answers.compactMap(\.?.routeIndex))
+        RouteStore.keep(warmth)
         for (question, answer) in zip(questions, answers) { write(question, answer, to: &writer) }
         writer.drain(to: OutputBuffer.standardOutputSink)
         lookupTime += outputStarted - lookupStarted
@@ -73,7 +81,7 @@ struct TraceBatchBlock {
         return .address(destination)
     }
 
-    private func write(_ question: Question, _ answer: LookupAnswer?, to writer: inout JSONWriter) {
+    private mutating func write(_ question: Question, _ answer: LookupAnswer?, to writer: inout JSONWriter) {
         writer.beginObject()
         switch question {
         case .bad(let text, let error):
@@ -86,7 +94,7 @@ struct TraceBatchBlock {
             writer.key("route")
             switch answer?.outcome {
             case .route(let index):
-                encoder.write(routes, at: index, to: &writer)
+                routeWriter.write(routes, at: index, to: &writer)
             case .ruleAction(let action):
                 writer.null()
                 writer.member("refused", action.name)

@@ -133,6 +133,7 @@ import Testing
         ]
         let lookup = RouteLookup(snapshot: snapshot(routes: routes, rules: rules))
         #expect(lookup.indexSize.ranges > 512)
+        var walkedOutcomes: [IPAddress: LookupResult.Outcome] = [:]
         for probe in 0..<4_000 {
             let destination = address(probe % 4 != 0 ? crowded | random.next() >> 16 : random.next())
             let source: IPAddress? = family == .inet6 && probe % 2 == 0 ? address(0x2001_0db8 << 32) : nil
@@ -140,6 +141,33 @@ import Testing
             let walked = lookup.lookup(query)
             let answered = lookup.answer(query)
             #expect(answered.outcome == walked.outcome, "\(destination)")
+            if source == nil { walkedOutcomes[destination] = walked.outcome }
+        }
+        // The same plain IPv4 queries answered a block at a time.
+        guard family == .inet else { return }
+        #expect(lookup.answersIPv4InBulk)
+        let destinations = Array(walkedOutcomes.keys)
+        let words = destinations.map { $0.v4Value }
+        var routeIndexes = [Int32](repeating: -2, count: words.count)
+        words.withUnsafeBufferPointer { words in
+            routeIndexes.withUnsafeMutableBufferPointer { lookup.answers(ipv4: words, into: $0) }
+        }
+        for (destination, route) in zip(destinations, routeIndexes) {
+            let expected: LookupResult.Outcome = route >= 0 ? .route(index: Int(route)) : .noRoute
+            #expect(walkedOutcomes[destination] == expected, "\(destination)")
+        }
+    }
+
+    /// Rules that ask more than a table (a mark, suppression, another action) keep IPv4 lookups
+    /// one query at a time.
+    @Test func onlyPlainRulesAnswerInBulk() {
+        let route = Route(family: .inet, destination: .default(.inet), gateway: address("10.0.0.1"), device: InterfaceIndex(2))
+        let plain = [Rule(family: .inet, priority: 0, table: .local), Rule(family: .inet, priority: 32766, table: .main)]
+        #expect(RouteLookup(snapshot: snapshot(routes: [route], rules: plain)).answersIPv4InBulk)
+        for extra in [Rule(family: .inet, priority: 10, table: RouteTableID(100), fwmark: 0x200, fwmask: 0x200),
+                      Rule(family: .inet, priority: 20, table: .main, suppressPrefixLength: 0),
+                      Rule(family: .inet, priority: 30, action: .unreachable)] {
+            #expect(!RouteLookup(snapshot: snapshot(routes: [route], rules: plain + [extra])).answersIPv4InBulk, "\(extra)")
         }
     }
 }

@@ -30,6 +30,10 @@ public struct JSONWriter: ~Copyable, @unchecked Sendable {
     /// The size of the chunks `drain(to:)` hands out.
     public static let chunkSize = 65_536
 
+    /// `octetText`, held here so that writing an address does not check the global's
+    /// initialisation each time.
+    private let octets = octetText
+
     public init(capacity: Int = JSONWriter.chunkSize * 2) {
         self.capacity = max(capacity, 64)
         storage = .allocate(capacity: self.capacity)
@@ -84,18 +88,17 @@ public struct JSONWriter: ~Copyable, @unchecked Sendable {
     public mutating func key(_ name: StaticString) {
         guard name.hasPointerRepresentation else { return key(dynamic: String(describing: name)) }
         let length = name.utf8CodeUnitCount
-        reserve(length + 4)
+        reserve(length &+ 4)
         var position = count
         if needsComma {
             storage[position] = UInt8(ascii: ",")
-            position += 1
+            position &+= 1
         }
         storage[position] = UInt8(ascii: "\"")
-        let source = name.utf8Start
-        for offset in 0..<length { storage[position + 1 + offset] = source[offset] }
-        storage[position + 1 + length] = UInt8(ascii: "\"")
-        storage[position + 2 + length] = UInt8(ascii: ":")
-        count = position + 3 + length
+        (storage + (position &+ 1)).update(from: name.utf8Start, count: length)
+        storage[position &+ 1 &+ length] = UInt8(ascii: "\"")
+        storage[position &+ 2 &+ length] = UInt8(ascii: ":")
+        count = position &+ 3 &+ length
         needsComma = false
     }
 
@@ -384,19 +387,21 @@ public struct JSONWriter: ~Copyable, @unchecked Sendable {
     }
 
     /// A dotted quad written straight into the buffer (`trace --batch` prints three per line).
-    /// Each octet is stored as one 4-byte word, its three digits and a dot shifted so that the
-    /// first significant digit leads, then the position moves past the digits and the dot: no
-    /// branch on the number of digits, which random addresses would mispredict half the time.
+    /// Each octet is one 4-byte store of its digits and a dot from `octetText`, then the
+    /// position moves past them: no division and no branch on the number of digits.
     mutating func appendIPv4(_ value: UInt32) {
         reserve(16)
         var position = count
-        for octetIndex in 0..<4 {
-            let octet = value >> UInt32(24 - 8 * octetIndex) & 0xff
-            let digits: UInt32 = 1 &+ (octet >= 10 ? 1 : 0) &+ (octet >= 100 ? 1 : 0)
-            let word = (0x2E30_3030 | octet / 100 | (octet / 10 % 10) << 8 | (octet % 10) << 16) >> (8 &* (3 &- digits))
-            UnsafeMutableRawPointer(storage + position).storeBytes(of: word.littleEndian, as: UInt32.self)
-            position &+= Int(digits) &+ 1
+        let (octets, storage) = (self.octets, self.storage)
+        @inline(__always) func octet(_ shift: UInt32) {
+            let entry = octets[Int(truncatingIfNeeded: value >> shift & 0xff)]
+            UnsafeMutableRawPointer(storage + position).storeBytes(of: UInt32(truncatingIfNeeded: entry).littleEndian, as: UInt32.self)
+            position &+= Int(truncatingIfNeeded: entry >> 32)
         }
+        octet(24)
+        octet(16)
+        octet(8)
+        octet(0)
         // The last octet's dot (and the bytes after it) lie past the end: overwritten later.
         count = position &- 1
     }
@@ -423,3 +428,16 @@ public struct JSONWriter: ~Copyable, @unchecked Sendable {
         nibble < 10 ? UInt8(ascii: "0") &+ nibble : UInt8(ascii: "a") &+ nibble &- 10
     }
 }
+
+/// For each octet value: its digits then a dot as little-endian bytes (low 32 bits), and how
+/// many bytes of them to keep (high 32 bits). Built once, never changed or freed.
+nonisolated(unsafe) private let octetText: UnsafePointer<UInt64> = {
+    let table = UnsafeMutablePointer<UInt64>.allocate(capacity: 256)
+    for octet in 0..<256 {
+        let text = Array("\(octet).".utf8)
+        var word: UInt64 = 0
+        for (offset, byte) in text.enumerated() { word |= UInt64(byte) << UInt64(8 * offset) }
+        table[octet] = UInt64(text.count) << 32 | word
+    }
+    return UnsafePointer(table)
+}()

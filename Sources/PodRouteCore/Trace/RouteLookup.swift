@@ -18,6 +18,9 @@ public struct RouteLookup: Sendable {
     /// The table slots lookup rules name, in rule order, each once (what `warm(_:)` reads).
     private let lookupSlots4: [Int]
     private let lookupSlots6: [Int]
+    /// Every IPv4 rule is a plain `lookup` of a table that any packet matches, as the kernel's
+    /// default local, main and default rules are: `answers(ipv4:into:)` may serve plain queries.
+    public let answersIPv4InBulk: Bool
     private let linkdown: LinkdownPolicy
 
     public init(snapshot: NetworkSnapshot) {
@@ -33,6 +36,7 @@ public struct RouteLookup: Sendable {
         rules6 = CompiledRule.compile(snapshot.effectiveRules(.inet6)) { [v6] in v6.slots[$0] }
         lookupSlots4 = CompiledRule.lookupSlots(rules4)
         lookupSlots6 = CompiledRule.lookupSlots(rules6)
+        answersIPv4InBulk = rules4.allSatisfy { $0.matchesEverything && $0.rule.action == .lookup && !$0.suppresses }
     }
 
     /// What the kernel would answer for `ip route get` with these parameters, with the steps
@@ -74,6 +78,36 @@ public struct RouteLookup: Sendable {
                 for slot in lookupSlots6 { sum &+= v6.index.warm(words, tableSlot: slot, scratch: scratch) }
             }
             return sum
+        }
+    }
+
+    /// The routes plain queries to `words` get (no source, mark, TOS or devices): a route index
+    /// each, or -1 for no route; only when `answersIPv4InBulk`. The block's index reads are
+    /// warmed first; then each table is asked in rule order for its resolved answer, which a
+    /// throw or a miss passes on to the next, and only an answer that depends on the query
+    /// (source-specific routes) takes the whole `answer(_:)`.
+    public func answers(ipv4 words: UnsafeBufferPointer<UInt32>, into routes: UnsafeMutableBufferPointer<Int32>) {
+        precondition(answersIPv4InBulk && routes.count >= words.count, "bulk answers need plain rules and room")
+        var scratch = [Int](repeating: 0, count: words.count)
+        var warmth: UInt64 = 0
+        scratch.withUnsafeMutableBufferPointer { scratch in
+            for slot in lookupSlots4 { warmth &+= v4.index.warm(words, tableSlot: slot, scratch: scratch) }
+        }
+        RouteStore.keep(warmth)
+        for (number, word) in words.enumerated() {
+            var route: Int32 = -1
+            for slot in lookupSlots4 {
+                let code = v4.index.resolvedAnswer(word, tableSlot: slot)
+                if code >= 0 {
+                    route = code
+                    break
+                }
+                if code == PrefixAnswer.dependsOnQuery {
+                    route = answer(RouteQuery(destination: .v4(IPv4Address(word)))).routeIndex.map { Int32($0) } ?? -1
+                    break
+                }
+            }
+            routes[number] = route
         }
     }
 

@@ -23,6 +23,8 @@ struct TraceBatchBlock {
     let packet: TracePacket
     private let routes: RouteStore
     private var query: RouteQuery
+    /// Plain IPv4 queries under plain rules: answered a block at a time.
+    private let bulk: Bool
     private var questions: [Question] = []
     private var answers: [LookupAnswer?] = []
     private(set) var lines = 0
@@ -34,6 +36,7 @@ struct TraceBatchBlock {
         routeWriter = IPRouteTrailCache(encoder: encoder)
         self.packet = packet
         routes = lookup.snapshot.routes
+        bulk = lookup.answersIPv4InBulk && packet.source == nil && packet.inputInterface == nil && packet.mark == 0
         query = packet.query(to: .any(.inet))
         questions.reserveCapacity(Self.size)
         answers.reserveCapacity(Self.size)
@@ -48,18 +51,14 @@ struct TraceBatchBlock {
     /// Looks up and prints every line of the block, then empties it.
     mutating func answer(writing writer: inout JSONWriter) {
         let lookupStarted = ContinuousClock.now
-        var warmth = lookup.warm(questions.compactMap(\.destination))
-        for question in questions {
-            guard case .address(let destination) = question else {
-                answers.append(nil)
-                continue
-            }
-            query.destination = destination
-            answers.append(lookup.answer(query))
+        if bulk {
+            answerInBulk()
+        } else {
+            RouteStore.keep(lookup.warm(questions.compactMap(\.destination)))
+            for question in questions { answers.append(answer(question)) }
         }
         let outputStarted = ContinuousClock.now
-        warmth &+= routes.warm(answers.compactMap(\.?.routeIndex))
-        RouteStore.keep(warmth)
+        RouteStore.keep(routes.warm(answers.compactMap(\.?.routeIndex)))
         for (question, answer) in zip(questions, answers) { write(question, answer, to: &writer) }
         writer.drain(to: OutputBuffer.standardOutputSink)
         lookupTime += outputStarted - lookupStarted
@@ -67,6 +66,33 @@ struct TraceBatchBlock {
         lines += questions.count
         questions.removeAll(keepingCapacity: true)
         answers.removeAll(keepingCapacity: true)
+    }
+
+    /// IPv4 lines through `RouteLookup.answers(ipv4:into:)`, the others one by one.
+    private mutating func answerInBulk() {
+        var words: [UInt32] = []
+        words.reserveCapacity(questions.count)
+        for case .address(.v4(let address)) in questions { words.append(address.value) }
+        var routeIndexes = [Int32](repeating: -1, count: words.count)
+        words.withUnsafeBufferPointer { words in
+            routeIndexes.withUnsafeMutableBufferPointer { lookup.answers(ipv4: words, into: $0) }
+        }
+        var next = 0
+        for question in questions {
+            guard case .address(.v4) = question else {
+                answers.append(answer(question))
+                continue
+            }
+            let route = routeIndexes[next]
+            next += 1
+            answers.append(LookupAnswer(outcome: route >= 0 ? .route(index: Int(route)) : .noRoute, rulePosition: nil))
+        }
+    }
+
+    private mutating func answer(_ question: Question) -> LookupAnswer? {
+        guard case .address(let destination) = question else { return nil }
+        query.destination = destination
+        return lookup.answer(query)
     }
 
     /// A line of the other family than --src is answered with an error too.

@@ -62,7 +62,7 @@ public final class TestNamespace: Sendable {
     /// far faster than one process per command. Stops at the first failing line.
     public func ipBatch(_ commands: [String]) throws {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("\(name)-\(UUID().uuidString).batch")
-        try commands.joined(separator: "\n").appending("\n").write(to: file, atomically: true, encoding: .utf8)
+        try commands.joined(separator: "\n").appending("\n").write(to: file, atomically: false, encoding: .utf8)
         defer { try? FileManager.default.removeItem(at: file) }
         _ = try NetnsCommand.run(Self.ip(), ["-n", name, "-batch", file.path])
     }

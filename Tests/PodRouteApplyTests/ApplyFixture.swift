@@ -91,7 +91,7 @@ final class ApplyFixture: @unchecked Sendable {
         let directory = (stateDirectory as NSString).deletingLastPathComponent
         chmod(directory, 0o755)
         let path = directory + "/plan.json"
-        try RoutePlanJSON.text(plan).write(toFile: path, atomically: true, encoding: .utf8)
+        try RoutePlanJSON.text(plan).write(toFile: path, atomically: false, encoding: .utf8)
         chmod(path, 0o644)
         return path
     }

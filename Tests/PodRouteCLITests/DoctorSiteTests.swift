@@ -45,7 +45,7 @@ struct DoctorSiteTests {
               - name: gw
                 ssh: root@\(LabTopology.gatewayOfficeAddress):2299
                 ssh_options: ["-o", "ConnectTimeout=2", "-o", "UserKnownHostsFile=/dev/null", "-F", "/dev/null"]
-            """.write(toFile: site, atomically: true, encoding: .utf8)
+            """.write(toFile: site, atomically: false, encoding: .utf8)
         let run = try lab.podroute(["doctor", "--site", site, "--json"])
         #expect(run.status == 1)
         let document = try Self.parse(run.standardOutput)
@@ -72,7 +72,7 @@ struct DoctorSiteTests {
         ]
         for (index, (text, message)) in cases.enumerated() {
             let path = directory.appendingPathComponent("bad\(index).yaml").path
-            try text.write(toFile: path, atomically: true, encoding: .utf8)
+            try text.write(toFile: path, atomically: false, encoding: .utf8)
             let run = try PodRouteBinary.run("doctor", "--site", path)
             #expect(run.status == 2, "case \(index)")
             #expect(run.standardOutput.isEmpty, "case \(index)")

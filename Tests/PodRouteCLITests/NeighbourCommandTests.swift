@@ -61,7 +61,7 @@ import Testing
     @Test("a snapshot without the tables: one sentence, exit status not 0")
     func oldSnapshotSaysSo() throws {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("neigh-old-\(getpid()).txt").path
-        try "root@n1:~# ip route\n10.0.0.0/24 dev eth0 proto kernel scope link src 10.0.0.1\n".write(toFile: file, atomically: true, encoding: .utf8)
+        try "root@n1:~# ip route\n10.0.0.0/24 dev eth0 proto kernel scope link src 10.0.0.1\n".write(toFile: file, atomically: false, encoding: .utf8)
         defer { unlink(file) }
         for command in ["neigh", "fdb"] {
             let run = try PodRouteBinary.run(command, "--from", file)

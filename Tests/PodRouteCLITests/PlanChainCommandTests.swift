@@ -58,7 +58,7 @@ struct PlanChainCommandTests {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let site = directory.appendingPathComponent("site.yaml").path
-        try "hosts:\n  - name: core\n    from: core.txt\n    format: ios\n".write(toFile: site, atomically: true, encoding: .utf8)
+        try "hosts:\n  - name: core\n    from: core.txt\n    format: ios\n".write(toFile: site, atomically: false, encoding: .utf8)
         let run = try PodRouteBinary.run(["plan", "--site", site, "--from-host", "core", "--cidr", "10.21.0.0/16"])
         #expect(run.status == 2)
         #expect(run.standardError.hasPrefix("Error: \(site): host 1 ('core'): unknown format 'ios'; the formats are: linux, "),

@@ -17,7 +17,7 @@ struct PlanCommandTests {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let hosts = LabHost.allCases.map { "  - name: \($0.rawValue)\n    netns: \(lab.namespace($0))" }.joined(separator: "\n")
         let path = directory.appendingPathComponent("site.yaml").path
-        try "hosts:\n\(hosts)\nservice_cidrs: [10.96.0.0/12]\n".write(toFile: path, atomically: true, encoding: .utf8)
+        try "hosts:\n\(hosts)\nservice_cidrs: [10.96.0.0/12]\n".write(toFile: path, atomically: false, encoding: .utf8)
         return path
     }
 

@@ -71,7 +71,7 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: directory) }
         // `ip` that answers the address dump and then refuses the rest, with status 3.
         let fake = "#!/bin/sh\ncase \"$*\" in *addr*) exec \(NetnsCommand.ipPath!) \"$@\";; esac\necho refused >&2\nexit 3\n"
-        try fake.write(toFile: directory + "/ip", atomically: true, encoding: .utf8)
+        try fake.write(toFile: directory + "/ip", atomically: false, encoding: .utf8)
         chmod(directory + "/ip", 0o755)
         let run = try runScript(in: node, path: directory + ":/usr/bin:/bin")
         #expect(run.status == 3, "\(run.standardError)")

@@ -69,7 +69,7 @@ struct SiteTraceTests {
         try lab.addGatewayRoute(.aggregate(via: .node1))
         let site = lab.directory + "/short.yaml"
         try "hosts:\n  - name: office\n    netns: \(lab.namespace(.office))\n  - name: gw\n    netns: \(lab.namespace(.gw))\n"
-            .write(toFile: site, atomically: true, encoding: .utf8)
+            .write(toFile: site, atomically: false, encoding: .utf8)
         let run = try PodRouteBinary.run("trace", Self.pod, "--site", site, "--json")
         #expect(run.status == 0)
         #expect(lab.ping(from: .office, to: Self.pod))
@@ -104,7 +104,7 @@ struct SiteTraceTests {
         let staleSite = lab.directory + "/stale.yaml"
         try (try String(contentsOfFile: site, encoding: .utf8))
             .replacingOccurrences(of: "    netns: \(lab.namespace(.gw))\n", with: "    from: gw-before.json\n")
-            .write(toFile: staleSite, atomically: true, encoding: .utf8)
+            .write(toFile: staleSite, atomically: false, encoding: .utf8)
         let text = try PodRouteBinary.run("trace", Self.pod, "--site", staleSite, "--probe", "--ascii")
         #expect(text.status == 1, "the state (stale) says unreachable")
         #expect(lab.ping(from: .office, to: Self.pod))

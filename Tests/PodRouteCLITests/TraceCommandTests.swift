@@ -166,7 +166,7 @@ import Testing
         let destinations = ["10.21.69.212", "bogus", "10.21.12.70", "", "10.99.0.1", "2001:db8:2::7", "  8.8.8.8\r",
                             "10.21.230.5", "300.1.1.1", "10.21.230.9", "2001:db8:3::1", "10.0.0.0/8"]
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("\(fixture.node.name).batch").path
-        try destinations.joined(separator: "\n").write(toFile: file, atomically: true, encoding: .utf8)
+        try destinations.joined(separator: "\n").write(toFile: file, atomically: false, encoding: .utf8)
         defer { unlink(file) }
         let run = try PodRouteBinary.run("trace", "--batch", file, "--netns", fixture.node.name)
         #expect(run.status == 0, "\(run.standardError)")

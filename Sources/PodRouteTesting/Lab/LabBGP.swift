@@ -28,7 +28,7 @@ enum LabBGP {
         for host in speakers {
             let base = "\(directory)/\(host.rawValue)"
             let conf = base + "-bird.conf"
-            try configuration(for: host, gatewayPeers: gatewayPeers).write(toFile: conf, atomically: true, encoding: .utf8)
+            try configuration(for: host, gatewayPeers: gatewayPeers).write(toFile: conf, atomically: false, encoding: .utf8)
             let daemon = try LabDaemon(ip, ["netns", "exec", hosts[host]!.name, bird, "-f", "-c", conf,
                                             "-s", base + "-bird.ctl", "-P", base + "-bird.pid"],
                                        logPath: base + "-bird.log")

@@ -28,13 +28,13 @@ extension SiteLab {
             if !hosted.isEmpty {
                 // `namespace/pod ip` lines, as podroute's --pods takes them.
                 let list = hosted.map { "\($0.qualifiedName) \($0.address)" }.joined(separator: "\n") + "\n"
-                try list.write(toFile: directory + "/\(host.rawValue)-pods.txt", atomically: true, encoding: .utf8)
+                try list.write(toFile: directory + "/\(host.rawValue)-pods.txt", atomically: false, encoding: .utf8)
                 lines.append("    pods: \(host.rawValue)-pods.txt")
             }
         }
         if !serviceCIDRs.isEmpty { lines.append("service_cidrs: [\(serviceCIDRs.joined(separator: ", "))]") }
         let path = directory + "/" + name
-        try (lines.joined(separator: "\n") + "\n").write(toFile: path, atomically: true, encoding: .utf8)
+        try (lines.joined(separator: "\n") + "\n").write(toFile: path, atomically: false, encoding: .utf8)
         return path
     }
 

@@ -55,7 +55,7 @@ public final class SSHFixture: Sendable {
             }
             let config = directory + "/sshd_config"
             try Self.configuration(directory: directory, hostKey: hostKey, addresses: addresses)
-                .write(toFile: config, atomically: true, encoding: .utf8)
+                .write(toFile: config, atomically: false, encoding: .utf8)
             try Self.ensurePrivilegeSeparationDirectory()
             daemon = try LabDaemon(ip, ["netns", "exec", namespace, sshd, "-D", "-e", "-f", config, "-p", String(port)],
                                    logPath: directory + "/sshd.log")

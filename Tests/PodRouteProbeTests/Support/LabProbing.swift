@@ -39,7 +39,7 @@ enum LabProbing {
     /// Loads an nft ruleset into a lab host's namespace (never the root namespace).
     static func nft(_ lab: SiteLab, on host: LabHost, _ ruleset: String) throws {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("\(lab.namespace(host))-\(UUID().uuidString).nft")
-        try ruleset.write(to: file, atomically: true, encoding: .utf8)
+        try ruleset.write(to: file, atomically: false, encoding: .utf8)
         defer { try? FileManager.default.removeItem(at: file) }
         try lab.run(on: host, "nft", "-f", file.path).succeeded()
     }

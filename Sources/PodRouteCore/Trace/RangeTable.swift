@@ -95,6 +95,8 @@ struct RangeTable<Word: FixedWidthInteger & UnsignedInteger & Sendable>: Sendabl
                 subdirectories.append(UInt32(high))
             }
         }
+        // The offset shares a word with the bit count (see `Slice`).
+        precondition(subdirectories.count < 1 << 27, "a second directory beyond 2^27 entries")
         self.directory = directory
         self.subdirectories = subdirectories
     }

@@ -18,11 +18,8 @@ struct SingleHostTrace {
         let host = SiteHost(name: snapshot.host, snapshot: snapshot, hints: hints)
         let site = Site(hosts: [host])
         let arrival = packet.inputInterface.flatMap { snapshot.link(named: $0)?.index }
-        var result = PathTracer(site: site).trace(to: destination, from: host.name, source: packet.source,
+        let result = PathTracer(site: site).trace(to: destination, from: host.name, source: packet.source,
                                                   mark: packet.mark, arrivingOn: arrival)
-        // One host is no site: "add the next node to the site file" would only be noise here; the
-        // verdict already says the packet leaves the host (`trace --site` follows it further).
-        result.findings.removeAll { $0.code == .unknownNextHop }
         var notes: [String] = []
         if let source = packet.source, packet.inputInterface == nil,
            !snapshot.addresses.contains(where: { $0.local == source }) {

@@ -104,6 +104,20 @@ struct PathTracerTests {
         #expect(finding.message.contains("own pod block 10.21.69.192/26"))
     }
 
+    /// node2 left out of the site: node1's tunnel leads to a node podroute does not know, and it
+    /// says to add that node. A host traced alone (the CLI's and the TUI's single-host trace) is
+    /// no site: there the advice would be noise, and the verdict already says the packet leaves.
+    @Test func aTunnelToAnUnknownNodeAsksForItOnlyOnASite() throws {
+        let full = try IPIPSite.site(gatewayRoute: "10.21.0.0/16 via 10.20.1.22 dev eth1")
+        let partial = trace(Site(hosts: full.hosts.filter { $0.name != "node2" }))
+        #expect(partial.hops.map(\.host) == ["office", "gw", "node1"])
+        #expect(partial.findings.contains { $0.code == .unknownNextHop && $0.host == "node1" })
+        let alone = PathTracer(site: Site(hosts: full.hosts.filter { $0.name == "node1" })).trace(to: pod, from: "node1")
+        #expect(alone.hops.map(\.host) == ["node1"])
+        #expect(alone.verdict == partial.verdict)
+        #expect(!alone.findings.contains { $0.code == .unknownNextHop })
+    }
+
     @Test func anUnknownStartingHostIsUnknown() throws {
         let result = PathTracer(site: try IPIPSite.site()).trace(to: pod, from: "laptop")
         #expect(result.verdict == .unknown)

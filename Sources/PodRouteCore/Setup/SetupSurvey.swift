@@ -28,9 +28,10 @@ public struct SetupSurvey: Sendable {
     public init(site: Site, target: String, traceFrom: String) {
         self.target = target
         self.traceFrom = traceFrom
+        // Site files with no host are refused when read; a site always has one.
+        precondition(!site.hosts.isEmpty, "a setup survey needs a site with at least one host")
         hosts = site.hosts.map { ($0.name, HostRoleEvidence($0.classifier)) }
-        evidence = hosts.first { $0.name == target }?.evidence
-            ?? site.hosts.first.map { HostRoleEvidence($0.classifier) }!
+        evidence = (hosts.first { $0.name == target } ?? hosts[0]).evidence
         // The site file's `role:` wins over detection, as it does for the gateway's choice.
         targetRole = site.host(named: target)?.role ?? evidence.role
         pod = Self.knownPod(in: site)

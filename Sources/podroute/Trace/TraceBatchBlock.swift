@@ -1,9 +1,10 @@
 import PodRouteCore
 
-/// Up to `size` input lines of a batch: parsed, then looked up in one loop, then printed.
-/// Timing whole blocks splits lookups from output without reading the clock per line, and
-/// warming a whole block's index reads, then its routes' records, before the lookups and the
-/// printing proper keeps many cache misses in flight at once (`RouteLookup.warm(_:)`).
+/// Up to `size` input lines of a batch: parsed, then looked up, then printed, each a block at a
+/// time. Timing whole blocks splits lookups from output without reading the clock per line, and
+/// reading a whole block's index entries, then its routes' records, before the lookups and the
+/// printing proper keeps many cache misses in flight at once (`RouteLookup.warm(_:)`,
+/// `RouteLookup.answers(ipv4:into:)`).
 struct TraceBatchBlock {
     /// One input line: an address to look up, or why it is none.
     private enum Question {

@@ -47,16 +47,10 @@ final class ApplyFixture: @unchecked Sendable {
     // MARK: Guardians
 
     /// Live (non-zombie) processes whose command line names this fixture's journal directory.
-    func guardianPIDs() -> [pid_t] {
-        let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
-        return entries.compactMap { pid_t($0) }.filter { pid in
-            guard let data = FileManager.default.contents(atPath: "/proc/\(pid)/cmdline") else { return false }
-            return String(decoding: data, as: UTF8.self).contains(stateDirectory)
-        }
-    }
+    func guardianPIDs() -> [pid_t] { GuardianProcesses.pids(naming: stateDirectory) }
 
     func killGuardians() {
-        for pid in guardianPIDs() { kill(pid, SIGKILL) }
+        GuardianProcesses.kill(naming: stateDirectory)
         _ = waitUntil(timeout: .seconds(5)) { self.guardianPIDs().isEmpty }
     }
 

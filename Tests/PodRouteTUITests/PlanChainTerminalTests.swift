@@ -13,7 +13,7 @@ struct PlanChainTerminalTests {
         let lab = try SiteLab(.vxlan, label: "tuichain")
         defer { try? lab.remove() }
         let state = lab.directory + "/state"
-        defer { PlanTerminalTests.killGuardians(naming: state) }
+        defer { GuardianProcesses.kill(naming: state) }
         try lab.ip(on: .office, "route del default")
         let siteFile = try lab.writeSiteFile(formats: [.office: "linux-netplan"])
         let tmux = try TmuxSession(width: 120, height: 36, environment: ["PODROUTE_STATE_DIR": state])

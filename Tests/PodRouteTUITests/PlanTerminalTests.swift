@@ -13,7 +13,7 @@ struct PlanTerminalTests {
         defer { try? lab.remove() }
         let state = lab.directory + "/state"
         // The guardians name their journal on their command line; only ours match.
-        defer { Self.killGuardians(naming: state) }
+        defer { GuardianProcesses.kill(naming: state) }
         let tmux = try TmuxSession(width: 120, height: 36, environment: ["PODROUTE_STATE_DIR": state])
         defer { tmux.close() }
         try tmux.acceptClipboard()
@@ -71,7 +71,7 @@ struct PlanTerminalTests {
         let lab = try SiteLab(.vxlan, label: "tuirevert")
         defer { try? lab.remove() }
         let state = lab.directory + "/state"
-        defer { Self.killGuardians(naming: state) }
+        defer { GuardianProcesses.kill(naming: state) }
         let tmux = try TmuxSession(width: 100, height: 30, environment: ["PODROUTE_STATE_DIR": state])
         defer { tmux.close() }
         let pod = "10.21.69.212"
@@ -103,7 +103,7 @@ struct PlanTerminalTests {
         let lab = try SiteLab(.vxlan, label: "tuisite")
         defer { try? lab.remove() }
         let state = lab.directory + "/state"
-        defer { Self.killGuardians(naming: state) }
+        defer { GuardianProcesses.kill(naming: state) }
         let siteFile = try lab.writeSiteFile()
         let tmux = try TmuxSession(width: 120, height: 36, environment: ["PODROUTE_STATE_DIR": state])
         defer { tmux.close() }
@@ -136,9 +136,5 @@ struct PlanTerminalTests {
         try tmux.waitFor("+ 10.21.69.192/26 via 10.20.1.24")
         try tmux.press("q")
         try tmux.waitFor("EXIT=0")
-    }
-
-    static func killGuardians(naming directory: String) {
-        GuardianProcesses.kill(naming: directory)
     }
 }

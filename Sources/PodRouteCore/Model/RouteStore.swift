@@ -1,3 +1,5 @@
+import Synchronization
+
 /// All routes of a snapshot, held compactly: a million IPv4 routes take about 36 MB.
 ///
 /// The common fields of each route are packed into a fixed-size record per family; the rare
@@ -88,11 +90,10 @@ extension RouteStore {
 }
 
 extension RouteStore {
-    /// Reads the packed records of the routes at `positions` and returns a value that means
-    /// nothing: `--batch` reads a block of answers' records this way before printing them, so
-    /// that their cache misses overlap (see `RouteLookup.warm(_:)`). A record may straddle two
-    /// cache lines: both its ends are read.
-    public func warm(_ positions: [Int]) -> UInt64 {
+    /// Reads the packed records of the routes at `positions`: `--batch` reads a block of
+    /// answers' records this way before printing them, so that their cache misses overlap (see
+    /// `RouteLookup.warm(_:)`). A record may straddle two cache lines: both its ends are read.
+    public func warm(_ positions: [Int]) {
         var sum: UInt64 = 0
         for position in positions {
             if position < packed4.count {
@@ -103,12 +104,13 @@ extension RouteStore {
                 sum &+= record.destination.low &+ UInt64(record.preference)
             }
         }
-        return sum
+        Self.keep(sum)
     }
 
-    /// Keeps `value` alive: the optimiser must not drop the reads `warm` made to compute it.
-    @_optimize(none)
-    public static func keep(_ value: UInt64) {}
+    /// Keeps `value` alive: the optimiser must not drop the reads a `warm` made to compute it. A
+    /// store to a global is a side effect it cannot remove (an empty function's argument is dead
+    /// to it, reads and all).
+    static func keep(_ value: UInt64) { warmth.store(value, ordering: .relaxed) }
 }
 
 extension RouteStore {
@@ -385,3 +387,6 @@ extension IPAddress {
         return .any
     }
 }
+
+/// Where `RouteStore.keep` puts what cache warming read.
+private let warmth = Atomic<UInt64>(0)

@@ -56,10 +56,10 @@ public struct RouteLookup: Sendable {
         return LookupAnswer(outcome: outcome, rulePosition: position)
     }
 
-    /// Reads what plain queries to `destinations` will read in each table a lookup rule names,
-    /// and returns a value that means nothing. `--batch` calls it for a block of destinations
-    /// before looking them up, so that their cache misses overlap (`RangeTable.warm`).
-    public func warm(_ destinations: [IPAddress]) -> UInt64 {
+    /// Reads what plain queries to `destinations` will read in each table a lookup rule names.
+    /// `--batch` calls it for a block of destinations before looking them up, so that their cache
+    /// misses overlap (`RangeTable.warm`).
+    public func warm(_ destinations: [IPAddress]) {
         var words4: [UInt32] = []
         var words6: [UInt128] = []
         for destination in destinations {
@@ -68,16 +68,17 @@ public struct RouteLookup: Sendable {
             case .v6(let address): words6.append(UInt128(address.high) << 64 | UInt128(address.low))
             }
         }
-        var scratch = [Int](repeating: 0, count: max(words4.count, words6.count))
+        let warmth = words4.withUnsafeBufferPointer { Self.warm(v4, slots: lookupSlots4, words: $0) }
+            &+ words6.withUnsafeBufferPointer { Self.warm(v6, slots: lookupSlots6, words: $0) }
+        RouteStore.keep(warmth)
+    }
+
+    /// `RangeTable.warm` over the tables in `slots`; a value that means nothing.
+    private static func warm<Word>(_ tables: FamilyTables<Word>, slots: [Int], words: UnsafeBufferPointer<Word>) -> UInt64 {
+        guard !words.isEmpty else { return 0 }
+        var scratch = [Int](repeating: 0, count: words.count)
         return scratch.withUnsafeMutableBufferPointer { scratch in
-            var sum: UInt64 = 0
-            words4.withUnsafeBufferPointer { words in
-                for slot in lookupSlots4 { sum &+= v4.index.warm(words, tableSlot: slot, scratch: scratch) }
-            }
-            words6.withUnsafeBufferPointer { words in
-                for slot in lookupSlots6 { sum &+= v6.index.warm(words, tableSlot: slot, scratch: scratch) }
-            }
-            return sum
+            slots.reduce(0) { $0 &+ tables.index.warm(words, tableSlot: $1, scratch: scratch) }
         }
     }
 
@@ -88,12 +89,7 @@ public struct RouteLookup: Sendable {
     /// (source-specific routes) takes the whole `answer(_:)`.
     public func answers(ipv4 words: UnsafeBufferPointer<UInt32>, into routes: UnsafeMutableBufferPointer<Int32>) {
         precondition(answersIPv4InBulk && routes.count >= words.count, "bulk answers need plain rules and room")
-        var scratch = [Int](repeating: 0, count: words.count)
-        var warmth: UInt64 = 0
-        scratch.withUnsafeMutableBufferPointer { scratch in
-            for slot in lookupSlots4 { warmth &+= v4.index.warm(words, tableSlot: slot, scratch: scratch) }
-        }
-        RouteStore.keep(warmth)
+        RouteStore.keep(Self.warm(v4, slots: lookupSlots4, words: words))
         for (number, word) in words.enumerated() {
             var route: Int32 = -1
             for slot in lookupSlots4 {

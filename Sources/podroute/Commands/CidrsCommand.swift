@@ -17,19 +17,14 @@ struct CidrsCommand: ParsableCommand {
 
     @OptionGroup var source: SourceOptions
     @Option(name: .long, help: ArgumentHelp("Read every host of a site file (YAML).", valueName: "FILE")) var site: String?
-    @Option(name: .customLong("kube-context"), help: ArgumentHelp("kubectl's --context.", valueName: "CTX")) var kubeContext: String?
-    @Flag(name: .customLong("no-kubectl"), help: "Do not ask kubectl.") var noKubectl = false
+    @OptionGroup var kubectl: KubectlOptions
     @Flag(name: .long, help: "Print a JSON array of {\"cidr\", \"kind\", \"node\", \"nodeIP\", \"source\"}.") var json = false
 
     func run() throws {
         let loaded = try PlanInputs.load(source: source, site: site)
         var notes = loaded.failures
-        var candidates = SiteCandidates.candidates(of: loaded.site, serviceSource: loaded.serviceSource)
-        if !noKubectl {
-            let merged = KubectlSource.merging(candidates, context: kubeContext)
-            notes += merged.notes
-            candidates = merged.candidates
-        }
+        let (candidates, kubectlNotes) = kubectl.merging(SiteCandidates.candidates(of: loaded.site, serviceSource: loaded.serviceSource))
+        notes += kubectlNotes
         var errors = OutputBuffer(descriptor: 2)
         for note in notes { errors.line("note: \(Sanitizer.printable(note))") }
         errors.flush()

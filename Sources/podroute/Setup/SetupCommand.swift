@@ -24,10 +24,7 @@ struct SetupCommand: ParsableCommand {
     @Option(name: .customLong("from-host"), help: ArgumentHelp("The site host traces start from (default: its first workstation).",
                                                               valueName: "NAME"))
     var fromHost: String?
-    @Option(name: .customLong("kube-context"), help: ArgumentHelp("kubectl's --context (candidates from the cluster too).",
-                                                                   valueName: "CTX"))
-    var kubeContext: String?
-    @Flag(name: .customLong("no-kubectl"), help: "Do not ask kubectl for candidates.") var noKubectl = false
+    @OptionGroup var kubectl: KubectlOptions
     @Flag(name: .long, help: "Allow the last step to apply (after a typed yes); without it setup ends with the commands.")
     var write = false
     @Option(name: .customLong("confirm-within"), help: ArgumentHelp("Seconds to keep an applied change before it is reverted.",

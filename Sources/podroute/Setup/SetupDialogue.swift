@@ -57,11 +57,7 @@ struct SetupDialogue {
         let from = options.fromHost ?? inputs.site.hosts.first { $0.role == .workstation }?.name ?? target.host
         survey = SetupSurvey(site: inputs.site, target: targetName, traceFrom: from)
         candidates = SiteCandidates.candidates(of: inputs.site, serviceSource: inputs.serviceSource)
-        if !options.noKubectl {
-            let merged = KubectlSource.merging(candidates, context: options.kubeContext)
-            candidates = merged.candidates
-            notes = merged.notes
-        }
+        (candidates, notes) = options.kubectl.merging(candidates)
         recommendation = SetupRecommendation.recommend(candidates)
         selected = Set(recommendation.selected)
         strategy = recommendation.strategy

@@ -55,11 +55,11 @@ struct TraceBatchBlock {
         if bulk {
             answerInBulk()
         } else {
-            RouteStore.keep(lookup.warm(questions.compactMap(\.destination)))
+            lookup.warm(questions.compactMap(\.destination))
             for question in questions { answers.append(answer(question)) }
         }
         let outputStarted = ContinuousClock.now
-        RouteStore.keep(routes.warm(answers.compactMap(\.?.routeIndex)))
+        routes.warm(answers.compactMap(\.?.routeIndex))
         for (question, answer) in zip(questions, answers) { write(question, answer, to: &writer) }
         writer.drain(to: OutputBuffer.standardOutputSink)
         lookupTime += outputStarted - lookupStarted

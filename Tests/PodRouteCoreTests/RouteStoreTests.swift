@@ -69,24 +69,36 @@ import Testing
         #expect(Array(store) == [a, b])      // the old snapshot is untouched
         #expect(next.applying([.removed(c), .removed(c)]).count == 1)  // a second removal finds nothing
     }
+
     /// More shapes than the cache has slots, and more bytes than it keeps: replaced slots and a
-    /// reset store must still print every route exactly as the encoder does, in any order.
-    @Test func trailCacheWritesWhatTheEncoderWrites() {
+    /// reset store must still print every route exactly as the encoder does, in any order. The
+    /// routes of one shape differ in their destinations (every length, `default` and host
+    /// prefixes among them) and gateways, the two addresses the cache writes itself.
+    @Test func shapeCacheWritesWhatTheEncoderWrites() {
+        let types: [RouteType] = [.unicast, .unicast, .blackhole, .unreachable, .local, .broadcast, .prohibit, .throw]
         var routes: [Route] = []
         for number in 0..<12_000 {
             let family: AddressFamily = number % 3 == 0 ? .inet6 : .inet
-            let destination = family == .inet ? IPPrefix(containing: .v4(IPv4Address(0x0a00_0000 | UInt32(number) << 8)), length: 24)
-                : IPPrefix(containing: .v6(IPv6Address(high: 0x2001_0db8 << 32 | UInt64(number) << 16, low: 0)), length: 64)
+            let length = UInt8(number / 3 % (Int(family.bitWidth) + 1))
+            let destination = family == .inet ? IPPrefix(containing: .v4(IPv4Address(0x0a00_0000 | UInt32(number) << 8 | 0x63)), length: length)
+                : IPPrefix(containing: .v6(IPv6Address(high: 0x2001_0db8 << 32 | UInt64(number) << 16, low: UInt64(number))), length: length)
             let source: IPAddress = family == .inet ? .v4(IPv4Address(0xc0a8_0000 | UInt32(number % 7))) : .v6(IPv6Address(high: 0xfd00 << 48, low: UInt64(number % 5)))
-            routes.append(Route(family: family, destination: destination, table: RouteTableID(UInt32(254 + number % 3)),
+            let gateway: IPAddress = family == .inet ? .v4(IPv4Address(0xc000_0200 | UInt32(number % 251)))
+                : .v6(IPv6Address(high: 0xfe80 << 48, low: UInt64(number % 13) << 32 | 1))
+            let type = types[number / 3 % types.count]
+            routes.append(Route(family: family, type: type, destination: destination, tos: number % 11 == 0 ? 0x10 : 0,
+                                table: RouteTableID(UInt32(254 + number % 3)),
                                 proto: RouteProtocol(rawValue: UInt8(number % 4)), scope: number % 5 == 0 ? .link : .universe,
-                                metric: number % 2 == 0 ? UInt32(number) : nil, device: InterfaceIndex(Int32(2 + number % 3)),
+                                metric: number % 2 == 0 ? UInt32(number) : nil,
+                                gateway: type == .unicast && number % 4 != 1 ? gateway : nil,
+                                device: InterfaceIndex(Int32(2 + number % 3)),
                                 preferredSource: number % 4 == 0 ? source : nil,
                                 preference: family == .inet6 && number % 6 == 0 ? .high : nil))
         }
         let store = RouteStore(routes)
         let encoder = IPRouteJSON(devices: IPJSONDeviceNames(names: [InterfaceIndex(2): "eth0", InterfaceIndex(3): "tunl0"]))
-        var cache = IPRouteTrailCache(encoder: encoder)
+        var cache = IPRouteShapeCache(encoder: encoder)
+        #expect(Set(routes.map { "\($0.family) \($0.destination.length)" }).count == 33 + 129)
         var order = Array(store.indices)
         var random = SeededGenerator(seed: 5)
         order.shuffle(using: &random)
@@ -98,5 +110,7 @@ import Testing
             let (cachedText, expectedText) = (cached.text, expected.text)
             #expect(cachedText == expectedText)
         }
+        // Every route here has a packed record: each is written from its shape's pieces.
+        #expect(cache.writtenFromPieces == order.count + 500)
     }
 }

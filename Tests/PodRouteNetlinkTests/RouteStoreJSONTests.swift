@@ -13,7 +13,7 @@ struct RouteStoreJSONTests {
         let rich = try RichNamespace("storejson")
         let snapshot = try NetlinkSnapshotReader.snapshot(namespace: rich.node.name, names: .iproute2Defaults, host: "node")
         let encoder = IPRouteJSON(snapshot: snapshot, options: .init(detailed: true, includeFamily: false))
-        var cache = IPRouteTrailCache(encoder: encoder)
+        var cache = IPRouteShapeCache(encoder: encoder)
         for family in AddressFamily.allCases {
             let flag = family == .inet ? "-4" : "-6"
             var unmatched = try ipJSON(rich.node.ip("\(flag) -j -d route show table all"))
@@ -22,7 +22,7 @@ struct RouteStoreJSONTests {
                 encoder.write(snapshot.routes, at: position, to: &writer)
                 let text = writer.text
                 #expect(text == encoder.text(snapshot.routes[position]))
-                // The batch's cache of trailing members, filled (first pass) and hit (second).
+                // The batch's cache of route shapes, filled (first pass) and hit (second).
                 for _ in 0..<2 {
                     var cached = JSONWriter()
                     cache.write(snapshot.routes, at: position, to: &cached)

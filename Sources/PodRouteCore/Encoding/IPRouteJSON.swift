@@ -60,17 +60,13 @@ public struct IPRouteJSON: Sendable {
         }
     }
 
-    private func writeFields<Fields: IPRouteFields>(_ route: Fields, to writer: inout JSONWriter, extra: IPJSONExtra) {
-        writer.beginObject()
-        writeLeadingMembers(route, to: &writer)
-        writeTrailingMembers(route, to: &writer)
-        extra.write(into: &writer)
-        writer.endObject()
+    /// A packed route the same way (`IPRouteShapeCache` keeps its bytes).
+    func write(_ view: PackedRouteView, to writer: inout JSONWriter) {
+        writeFields(view, to: &writer, extra: .none)
     }
 
-    /// `type` to `via`: the members that place the route (`IPRouteTrailCache` writes them for
-    /// each route; they always include `dst`).
-    func writeLeadingMembers<Fields: IPRouteFields>(_ route: Fields, to writer: inout JSONWriter) {
+    private func writeFields<Fields: IPRouteFields>(_ route: Fields, to writer: inout JSONWriter, extra: IPJSONExtra) {
+        writer.beginObject()
         let detailed = options.detailed
         if route.type != .unicast || detailed {
             writer.key("type")
@@ -89,12 +85,6 @@ public struct IPRouteJSON: Sendable {
             writer.address(gateway)
         }
         if let via = route.via { writeVia(via, to: &writer) }
-    }
-
-    /// `dev` to `family`: the members many routes share (`IPRouteTrailCache` remembers them).
-    /// They read only the fields of `IPRouteTrailKey` for a packed route.
-    func writeTrailingMembers<Fields: IPRouteFields>(_ route: Fields, to writer: inout JSONWriter) {
-        let detailed = options.detailed
         if let device = route.device {
             writer.key("dev")
             devices.write(device, to: &writer)
@@ -134,6 +124,8 @@ public struct IPRouteJSON: Sendable {
         if let preference = route.preference { writePreference(preference, to: &writer) }
         if !route.nexthops.isEmpty { writeNexthops(route.nexthops, to: &writer) }
         if options.includeFamily { writer.member("family", IPJSONVocabulary.familyName(route.family)) }
+        extra.write(into: &writer)
+        writer.endObject()
     }
 
     /// One route as text (tests, small outputs).

@@ -13,6 +13,13 @@ extension JSONWriter {
     public mutating func routePrefix(_ prefix: IPPrefix) {
         separate()
         put(UInt8(ascii: "\""))
+        appendRoutePrefix(prefix)
+        put(UInt8(ascii: "\""))
+        finishValue()
+    }
+
+    /// `routePrefix`'s text without its quotes.
+    mutating func appendRoutePrefix(_ prefix: IPPrefix) {
         if prefix.isDefault {
             appendStatic("default")
         } else {
@@ -22,8 +29,6 @@ extension JSONWriter {
                 appendDigits(UInt64(prefix.length))
             }
         }
-        put(UInt8(ascii: "\""))
-        finishValue()
     }
 
     /// `address/length` always, or the bare address for a host prefix (`from` of a route).

@@ -225,11 +225,11 @@ public struct RouteSummary: Sendable, Hashable {
 }
 
 extension PackedRouteView {
-    /// The fields `IPRouteJSON.writeTrailingMembers` reads of this route.
-    var trailKey: IPRouteTrailKey {
-        IPRouteTrailKey(metric: common.metric, table: common.table, device: common.device, flags: common.flags,
-                        proto: common.proto, scope: common.scope, presence: common.presence,
-                        preference: preferenceValue ?? 0, preferredSource: sourceAddress)
+    /// The fields `IPRouteJSON` reads of this route, but for its destination and gateway addresses.
+    var shapeKey: IPRouteShapeKey {
+        IPRouteShapeKey(metric: common.metric, table: common.table, device: common.device, flags: common.flags,
+                        type: common.type, tos: common.tos, proto: common.proto, scope: common.scope,
+                        presence: common.presence, preference: preferenceValue ?? 0, preferredSource: sourceAddress)
     }
 }
 

@@ -20,7 +20,7 @@ struct TraceBatchBlock {
     static let size = 256
 
     let lookup: RouteLookup
-    private var routeWriter: IPRouteTrailCache
+    private var routeWriter: IPRouteShapeCache
     let packet: TracePacket
     private let routes: RouteStore
     private var query: RouteQuery
@@ -34,7 +34,7 @@ struct TraceBatchBlock {
 
     init(lookup: RouteLookup, encoder: IPRouteJSON, packet: TracePacket) {
         self.lookup = lookup
-        routeWriter = IPRouteTrailCache(encoder: encoder)
+        routeWriter = IPRouteShapeCache(encoder: encoder)
         self.packet = packet
         routes = lookup.snapshot.routes
         bulk = lookup.answersIPv4InBulk && packet.source == nil && packet.inputInterface == nil && packet.mark == 0

@@ -2,7 +2,7 @@
 import PackageDescription
 
 // Dependencies point inward: podroute -> PodRouteNetlink, PodRouteProbe -> PodRouteCore.
-// C stays at the leaves (CNetlink); PodRouteCore is pure Swift.
+// C stays at the leaves (CNetlink, CNCurses, CMalloc); PodRouteCore is pure Swift.
 let package = Package(
     name: "podroute",
     products: [
@@ -19,6 +19,8 @@ let package = Package(
     targets: [
         .systemLibrary(name: "CNetlink", path: "Sources/CNetlink"),
         .systemLibrary(name: "CNCurses", path: "Sources/CNCurses", providers: [.apt(["libncurses-dev"])]),
+        // glibc's mallopt: trace --batch puts its index on a heap backed by huge pages.
+        .systemLibrary(name: "CMalloc", path: "Sources/CMalloc"),
         .target(
             name: "PodRouteCore",
             dependencies: [.product(name: "Crypto", package: "swift-crypto")]
@@ -50,7 +52,7 @@ let package = Package(
             name: "podroute",
             dependencies: [
                 "PodRouteCore", "PodRouteNetlink", "PodRouteApply", "PodRouteProbe", "PodRouteUI", "PodRouteCurses",
-                "PodRouteSamples",
+                "PodRouteSamples", "CMalloc",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Yams", package: "Yams"),
             ]

@@ -61,8 +61,9 @@ struct TraceCommand: ParsableCommand {
                 guard destination == nil else { throw CLIFailure("give either DEST or --batch FILE, not both") }
                 guard !probeOptions.isRequested else { throw CLIFailure("--probe traces one destination, not a --batch") }
                 let packet = try TracePacket.parse(destination: nil, source: src, inputInterface: iif, mark: mark)
+                let heap = HugePageHeap.prepare()
                 let loaded = try TraceSnapshot.load(source)
-                try TraceBatch(snapshot: loaded, packet: packet).run(input: batch)
+                try TraceBatch(snapshot: loaded, packet: packet, heap: heap).run(input: batch)
                 // Every answer is written: exit without releasing the snapshot and its index
                 // piece by piece, which over a million routes takes a third as long as the
                 // hundred thousand lookups did (compilers skip freeing at exit the same way).

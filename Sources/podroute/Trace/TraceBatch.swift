@@ -10,13 +10,17 @@ import PodRouteCore
 /// benchmark can tell the lookups from the load, process start included. Built for 100,000 lines over a million routes: the index is
 /// built once, lines are parsed in place, routes are printed from the store's packed records,
 /// and output is written in 64 KiB blocks. Lines are handled in blocks of 256 (`TraceBatchBlock`).
+/// The snapshot and the index sit in huge pages where the kernel allows (`HugePageHeap`).
 struct TraceBatch {
     let loaded: TraceSnapshot
     let packet: TracePacket
+    /// Whether the snapshot and the index sit in huge pages (`HugePageHeap`), for the report.
+    let heap: HugePageHeap.Outcome
 
-    init(snapshot loaded: TraceSnapshot, packet: TracePacket) {
+    init(snapshot loaded: TraceSnapshot, packet: TracePacket, heap: HugePageHeap.Outcome) {
         self.loaded = loaded
         self.packet = packet
+        self.heap = heap
     }
 
     func run(input path: String) throws {
@@ -44,7 +48,7 @@ struct TraceBatch {
         let size = lookup.indexSize
         let lines = block.lines
         var errors = OutputBuffer(descriptor: STDERR_FILENO)
-        errors.line("podroute trace --batch: load \(Self.format(load)) s (read \(Self.format(loaded.readSeconds)) s, index \(Self.format(indexSeconds)) s: \(snapshot.routes.count) routes, \(size.prefixes) prefixes, \(size.ranges) ranges); lookups \(Self.format(seconds)) s for \(lines) lines (\(lines == 0 ? "0" : Self.format(seconds / Double(lines) * 1e6)) µs each: lookup \(Self.format(block.lookupTime.seconds)) s, JSON output \(Self.format(block.outputTime.seconds)) s, reading lines the rest); lookups began at CLOCK_MONOTONIC \(lookupsBegan) s")
+        errors.line("podroute trace --batch: load \(Self.format(load)) s (read \(Self.format(loaded.readSeconds)) s, index \(Self.format(indexSeconds)) s: \(snapshot.routes.count) routes, \(size.prefixes) prefixes, \(size.ranges) ranges, \(heap)); lookups \(Self.format(seconds)) s for \(lines) lines (\(lines == 0 ? "0" : Self.format(seconds / Double(lines) * 1e6)) µs each: lookup \(Self.format(block.lookupTime.seconds)) s, JSON output \(Self.format(block.outputTime.seconds)) s, reading lines the rest); lookups began at CLOCK_MONOTONIC \(lookupsBegan) s")
         errors.flush()
     }
 

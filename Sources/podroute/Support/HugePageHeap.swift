@@ -18,14 +18,20 @@ import CMalloc
 /// grow or the kernel refuses the advice, only the speed differs.
 enum HugePageHeap {
     enum Outcome: CustomStringConvertible {
-        case advised(bytes: Int)
+        /// `prefaulter` populates the advised range ahead of malloc until stopped.
+        case advised(bytes: Int, prefaulter: HeapPrefaulter)
         case unavailable(reason: String)
 
         var description: String {
             switch self {
-            case .advised(let bytes): "huge-page heap \(bytes >> 20) MiB"
-            case .unavailable(let reason): "no huge-page heap (\(reason))"
+            case .advised(let bytes, _): "huge pages advised for \(bytes >> 20) MiB of heap address space"
+            case .unavailable(let reason): "no huge pages (\(reason))"
             }
+        }
+
+        /// Stops populating: call once the heap holds what it was prepared for.
+        func finish() {
+            if case .advised(_, let prefaulter) = self { prefaulter.stop() }
         }
     }
 
@@ -62,6 +68,6 @@ enum HugePageHeap {
         guard madvise(UnsafeMutableRawPointer(bitPattern: first), last - first, MADV_HUGEPAGE) == 0 else {
             return .unavailable(reason: "madvise: \(String(cString: strerror(errno)))")
         }
-        return .advised(bytes: last - first)
+        return .advised(bytes: last - first, prefaulter: HeapPrefaulter(region: first..<last))
     }
 }

@@ -30,6 +30,7 @@ struct TraceBatch {
         let indexStarted = ContinuousClock.now
         let lookup = RouteLookup(snapshot: snapshot)
         let indexSeconds = (ContinuousClock.now - indexStarted).seconds
+        heap.finish()
 
         let started = ContinuousClock.now
         let lookupsBegan = MonotonicClock.seconds()

@@ -99,18 +99,22 @@ public struct IPRouteShapeCache: Sendable {
     /// Where the texts of `destination` and `gateway` stand in `bytes` (a route's object): the
     /// values of its first `"dst":` and of the first `"gateway":` after it. Nil if either is
     /// missing, which the encoder never does.
-    static func split(_ bytes: [UInt8], destination: IPPrefix, gateway: IPAddress?) -> (destination: Range<Int>, gateway: Range<Int>?)? {
-        var text = JSONWriter(capacity: 64)
-        text.key("dst")
-        text.routePrefix(destination)
-        guard let destinationMember = bytes.firstRange(of: text.bytes) else { return nil }
-        // The value's text, without its quotes.
-        let destinationText = destinationMember.lowerBound + 7..<destinationMember.upperBound - 1
+    private static func split(_ bytes: [UInt8], destination: IPPrefix, gateway: IPAddress?) -> (destination: Range<Int>, gateway: Range<Int>?)? {
+        guard let destinationText = valueText(in: bytes, from: 0, key: "dst", { $0.routePrefix(destination) }) else { return nil }
         guard let gateway else { return (destinationText, nil) }
-        var gatewayText = JSONWriter(capacity: 64)
-        gatewayText.key("gateway")
-        gatewayText.address(gateway)
-        guard let gatewayMember = bytes[destinationText.upperBound...].firstRange(of: gatewayText.bytes) else { return nil }
-        return (destinationText, gatewayMember.lowerBound + 11..<gatewayMember.upperBound - 1)
+        guard let gatewayText = valueText(in: bytes, from: destinationText.upperBound, key: "gateway", { $0.address(gateway) }) else { return nil }
+        return (destinationText, gatewayText)
+    }
+
+    /// Where the text of the string value `value` writes under `key` stands in `bytes`, quotes
+    /// excluded: the first such member at or after `start`.
+    private static func valueText(in bytes: [UInt8], from start: Int, key: StaticString,
+                                  _ value: (inout JSONWriter) -> Void) -> Range<Int>? {
+        var member = JSONWriter(capacity: 64)
+        member.key(key)
+        let keyLength = member.count
+        value(&member)
+        guard let found = bytes[start...].firstRange(of: member.bytes) else { return nil }
+        return found.lowerBound + keyLength + 1..<found.upperBound - 1
     }
 }

@@ -33,6 +33,7 @@ final class HeapPrefaulter: Sendable {
     func stop() {
         stopRequested.store(true, ordering: .relaxed)
         finished.wait()
+        finished.signal()  // so that a second stop returns too
     }
 
     private func populate(_ region: Range<Int>) {

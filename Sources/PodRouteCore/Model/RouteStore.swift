@@ -1,5 +1,3 @@
-import Synchronization
-
 /// All routes of a snapshot, held compactly: a million IPv4 routes take about 36 MB.
 ///
 /// The common fields of each route are packed into a fixed-size record per family; the rare
@@ -104,13 +102,8 @@ extension RouteStore {
                 sum &+= record.destination.low &+ UInt64(record.preference)
             }
         }
-        Self.keep(sum)
+        CacheWarming.keep(sum)
     }
-
-    /// Keeps `value` alive: the optimiser must not drop the reads a `warm` made to compute it. A
-    /// store to a global is a side effect it cannot remove (an empty function's argument is dead
-    /// to it, reads and all).
-    static func keep(_ value: UInt64) { warmth.store(value, ordering: .relaxed) }
 }
 
 extension RouteStore {
@@ -387,6 +380,3 @@ extension IPAddress {
         return .any
     }
 }
-
-/// Where `RouteStore.keep` puts what cache warming read.
-private let warmth = Atomic<UInt64>(0)

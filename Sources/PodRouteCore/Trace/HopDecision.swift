@@ -193,6 +193,9 @@ struct HopDecision {
         result.hop.encapsulation = info
         guard let target, target.host.name != host.name else {
             result.hop.outcome = .leftSite(nextHop: gateway)
+            // One host traced alone is no site: "add that node to the site file" would be noise
+            // there, and the verdict already says the packet leaves the host.
+            guard site.hosts.count > 1 else { return result }
             result.findings.append(Finding(.unknownNextHop, host: host.name,
                 message: "\(host.name) tunnels \(packet.destination) through \(info.device) to \(gateway.map(String.init(describing:)) ?? "a peer") that is not among the site's hosts",
                 fix: "add that node to the site file to follow the packet further"))

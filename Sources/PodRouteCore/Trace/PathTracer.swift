@@ -41,9 +41,6 @@ public struct PathTracer: Sendable {
         // A LAN subnet on the path that overlaps the cluster's addresses.
         let onPath = Set(forward.hops.map(\.host))
         findings += HostChecks.overlaps(site).filter { $0.host.map(onPath.contains) ?? false }
-        // One host traced alone is no site: "add that node to the site file" would be noise there,
-        // and the verdict already says the packet leaves the host.
-        if site.hosts.count == 1 { findings.removeAll { $0.code == .unknownNextHop } }
         forward.findings = findings
         return TraceResult(destination: destination, source: forward.packet.source, verdict: forward.verdict,
                            hops: forward.hops, findings: Self.unique(findings), returnHops: returnHops)

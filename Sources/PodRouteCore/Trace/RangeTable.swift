@@ -140,8 +140,7 @@ struct RangeTable<Word: FixedWidthInteger & UnsignedInteger & Sendable>: Sendabl
                         scratch[number] = ~slice
                         continue
                     }
-                    let bits = Int(entry.subdirectory & 31)
-                    let position = Int(entry.subdirectory >> 5) + Int(truncatingIfNeeded: (word << 16) >> (Word.bitWidth - bits))
+                    let position = Self.subdirectoryPosition(entry, word)
                     sum &+= UInt64(subdirectories[position])
                     scratch[number] = position
                 }
@@ -184,8 +183,14 @@ struct RangeTable<Word: FixedWidthInteger & UnsignedInteger & Sendable>: Sendabl
         let slice = Int(truncatingIfNeeded: word >> Self.sliceShift)
         let entry = directory[slice]
         guard entry.subdirectory != 0 else { return (Int(entry.range), Int(directory[slice + 1].range)) }
-        let bits = Int(entry.subdirectory & 31)
-        let position = Int(entry.subdirectory >> 5) + Int(truncatingIfNeeded: (word << 16) >> (Word.bitWidth - bits))
+        let position = Self.subdirectoryPosition(entry, word)
         return subdirectories.withUnsafeBufferPointer { (Int($0[position]), Int($0[position + 1])) }
+    }
+
+    /// The entry of `word`'s sub-slice in the second directory of its slice (`entry`, which has one).
+    @inline(__always)
+    private static func subdirectoryPosition(_ entry: Slice, _ word: Word) -> Int {
+        let bits = Int(entry.subdirectory & 31)
+        return Int(entry.subdirectory >> 5) + Int(truncatingIfNeeded: (word << 16) >> (Word.bitWidth - bits))
     }
 }

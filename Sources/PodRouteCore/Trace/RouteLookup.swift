@@ -70,7 +70,7 @@ public struct RouteLookup: Sendable {
         }
         let warmth = words4.withUnsafeBufferPointer { Self.warm(v4, slots: lookupSlots4, words: $0) }
             &+ words6.withUnsafeBufferPointer { Self.warm(v6, slots: lookupSlots6, words: $0) }
-        RouteStore.keep(warmth)
+        CacheWarming.keep(warmth)
     }
 
     /// `RangeTable.warm` over the tables in `slots`; a value that means nothing.
@@ -89,7 +89,7 @@ public struct RouteLookup: Sendable {
     /// (source-specific routes) takes the whole `answer(_:)`.
     public func answers(ipv4 words: UnsafeBufferPointer<UInt32>, into routes: UnsafeMutableBufferPointer<Int32>) {
         precondition(answersIPv4InBulk && routes.count >= words.count, "bulk answers need plain rules and room")
-        RouteStore.keep(Self.warm(v4, slots: lookupSlots4, words: words))
+        CacheWarming.keep(Self.warm(v4, slots: lookupSlots4, words: words))
         for (number, word) in words.enumerated() {
             var route: Int32 = -1
             for slot in lookupSlots4 {

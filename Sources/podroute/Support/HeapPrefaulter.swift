@@ -16,7 +16,7 @@ import Synchronization
 final class HeapPrefaulter: Sendable {
     private let stopRequested = Atomic(false)
     private let finished = DispatchSemaphore(value: 0)
-    private static let step = 2 << 20
+    private static let step = HugePageHeap.hugePage
     private static let lead = 16 << 20
 
     /// Starts populating `region` (huge-page aligned, inside the heap).

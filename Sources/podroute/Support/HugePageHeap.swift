@@ -35,7 +35,8 @@ enum HugePageHeap {
         }
     }
 
-    private static let hugePage = 2 << 20
+    /// The x86-64 and 4 KiB-page arm64 PMD size.
+    static let hugePage = 2 << 20
 
     /// Call before the allocations it is for: they must be the heap's first writes to their pages.
     static func prepare() -> Outcome {
@@ -66,7 +67,7 @@ enum HugePageHeap {
         let last = end & ~(hugePage - 1)
         guard last > first else { return .unavailable(reason: "the heap grew by less than a huge page") }
         guard madvise(UnsafeMutableRawPointer(bitPattern: first), last - first, MADV_HUGEPAGE) == 0 else {
-            return .unavailable(reason: "madvise: \(String(cString: strerror(errno)))")
+            return .unavailable(reason: "madvise: \(FileAccess.errorText(errno))")
         }
         return .advised(bytes: last - first, prefaulter: HeapPrefaulter(region: first..<last))
     }

@@ -7,9 +7,10 @@ import PodRouteCore
 /// out per line in order (`{"destination": ..., "route": {...} | null}`; `refused` and `rule`
 /// when a rule action answered, `error` for a line that is no address). Load, lookup and output
 /// times go to standard error, with the instant the lookups began (CLOCK_MONOTONIC), so that a
-/// benchmark can tell the lookups from the load, process start included. Built for 100,000 lines over a million routes: the index is
-/// built once, lines are parsed in place, routes are printed from the store's packed records,
-/// and output is written in 64 KiB blocks. Lines are handled in blocks of 256 (`TraceBatchBlock`).
+/// benchmark can tell the lookups from the load, process start included. Built for 100,000
+/// lines over a million routes: the index is built once, lines are parsed in place, routes are
+/// printed from the store's packed records, and output is written in 64 KiB blocks. Lines are
+/// handled in blocks of 256 (`TraceBatchBlock`).
 /// The snapshot and the index sit in huge pages where the kernel allows (`HugePageHeap`).
 struct TraceBatch {
     let loaded: TraceSnapshot
